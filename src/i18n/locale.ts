@@ -1,0 +1,32 @@
+import { LOCALES } from '../config.js';
+
+export type Locale = (typeof LOCALES)[number];
+export { LOCALES };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
+
+/**
+ * Maps a BCP 47 tag as Teams sends it (any case, `_` or `-`) to a supported locale,
+ * or undefined when we don't speak it. A script subtag (Hans/Hant) beats the region.
+ */
+export function normalizeLocale(tag: unknown): Locale | undefined {
+  if (typeof tag !== 'string') return undefined;
+  const parts = tag.trim().toLowerCase().replace(/_/g, '-').split('-').filter(Boolean);
+  const [language, ...rest] = parts;
+  if (language === 'en') return 'en';
+  if (language !== 'zh') return undefined;
+  if (rest.includes('hant')) return 'zh-TW';
+  if (rest.includes('hans')) return 'zh-CN';
+  // Traditional script is written in Taiwan, Hong Kong and Macao; everywhere else Simplified.
+  return rest.some((p) => TRADITIONAL_REGIONS.has(p)) ? 'zh-TW' : 'zh-CN';
+}
+
+/** The user's stored choice wins; then the Teams client locale; then English. */
+export function resolveLocale(activityLocale: unknown, storedPreference?: unknown, fallback: Locale = 'en'): Locale {
+  if (isLocale(storedPreference)) return storedPreference;
+  return normalizeLocale(activityLocale) ?? fallback;
+}

@@ -1,0 +1,133 @@
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigError, parseConfig } from '../src/config.js';
+
+// The child runs from a temporary folder, so the loader is named by absolute URL.
+const TSX = pathToFileURL(createRequire(join(process.cwd(), 'package.json')).resolve('tsx')).href;
+const APP_ID = '2f0c1b9e-8a4d-4c1b-9f7e-3d2a1b0c9e8f';
+const TENANT = 'c0ffee00-1234-4abc-8def-0123456789ab';
+
+function failure(env: Record<string, string>): ConfigError {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    expect(err).to.be.instanceOf(ConfigError);
+    return err as ConfigError;
+  }
+  throw new Error(`expected ${JSON.stringify(env)} to be rejected`);
+}
+
+describe('config', () => {
+  it('has working defaults for an empty environment', () => {
+    const c = parseConfig({});
+    expect(c).to.include({
+      PORT: 3978,
+      HOST: '0.0.0.0',
+      MicrosoftAppType: 'MultiTenant',
+      STORAGE: 'sqlite',
+      SQLITE_PATH: 'data/state.db',
+      LOG_LEVEL: 'info',
+      DEFAULT_LOCALE: 'en',
+    });
+    expect(c.MicrosoftAppId).to.equal(undefined);
+  });
+
+  it('treats empty strings as unset', () => {
+    const c = parseConfig({ PORT: '', MicrosoftAppId: '  ', STORAGE: '' });
+    expect(c.PORT).to.equal(3978);
+    expect(c.MicrosoftAppId).to.equal(undefined);
+    expect(c.STORAGE).to.equal('sqlite');
+  });
+
+  const good: Array<[string, Record<string, string>, Record<string, unknown>]> = [
+    ['PORT', { PORT: '8080' }, { PORT: 8080 }],
+    ['PORT upper bound', { PORT: '65535' }, { PORT: 65535 }],
+    ['PORT 0 (any free port)', { PORT: '0' }, { PORT: 0 }],
+    ['HOST', { HOST: '127.0.0.1' }, { HOST: '127.0.0.1' }],
+    ['MicrosoftAppId + password', { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's3cret' }, { MicrosoftAppId: APP_ID }],
+    ['SingleTenant', { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT }, { MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT }],
+    ['UserAssignedMSI without password', { MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT }, { MicrosoftAppType: 'UserAssignedMSI' }],
+    ['MicrosoftAppType any case', { MicrosoftAppType: 'multitenant' }, { MicrosoftAppType: 'MultiTenant' }],
+    ['STORAGE memory', { STORAGE: 'memory' }, { STORAGE: 'memory' }],
+    ['STORAGE sqlite path', { STORAGE: 'sqlite', SQLITE_PATH: '/tmp/x.db' }, { SQLITE_PATH: '/tmp/x.db' }],
+    ['STORAGE blob', { STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true', BLOB_CONTAINER: 'bot-state' }, { STORAGE: 'blob', BLOB_CONTAINER: 'bot-state' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'debug' }, { LOG_LEVEL: 'debug' }],
+    ['LOG_LEVEL silent', { LOG_LEVEL: 'silent' }, { LOG_LEVEL: 'silent' }],
+    ['DEFAULT_LOCALE zh-TW', { DEFAULT_LOCALE: 'zh-TW' }, { DEFAULT_LOCALE: 'zh-TW' }],
+    ['DEFAULT_LOCALE any case', { DEFAULT_LOCALE: 'zh-cn' }, { DEFAULT_LOCALE: 'zh-CN' }],
+  ];
+  for (const [name, env, expected] of good) {
+    it(`accepts ${name}`, () => expect(parseConfig(env)).to.include(expected));
+  }
+
+  const bad: Array<[string, Record<string, string>, string, RegExp]> = [
+    ['PORT not a number', { PORT: 'abc' }, 'PORT', /1 to 65535/],
+    ['PORT negative', { PORT: '-1' }, 'PORT', /1 to 65535/],
+    ['PORT too big', { PORT: '70000' }, 'PORT', /1 to 65535/],
+    ['PORT fraction', { PORT: '80.5' }, 'PORT', /1 to 65535/],
+    ['MicrosoftAppId not a GUID', { MicrosoftAppId: 'my-bot' }, 'MicrosoftAppId', /GUID/],
+    ['MicrosoftAppId without password', { MicrosoftAppId: APP_ID }, 'MicrosoftAppPassword', /required/],
+    ['MicrosoftAppType unknown', { MicrosoftAppType: 'Tenant' }, 'MicrosoftAppType', /MultiTenant, SingleTenant, UserAssignedMSI/],
+    ['SingleTenant without tenant', { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId', /required/],
+    ['SingleTenant without app id', { MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT }, 'MicrosoftAppId', /required/],
+    ['MicrosoftAppTenantId not a GUID', { MicrosoftAppTenantId: 'contoso' }, 'MicrosoftAppTenantId', /GUID/],
+    ['STORAGE unknown', { STORAGE: 'redis' }, 'STORAGE', /sqlite, memory, blob/],
+    ['STORAGE blob without connection string', { STORAGE: 'blob', BLOB_CONTAINER: 'state' }, 'BLOB_CONNECTION_STRING', /required when STORAGE=blob/],
+    ['STORAGE blob without container', { STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true' }, 'BLOB_CONTAINER', /required when STORAGE=blob/],
+    ['BLOB_CONTAINER invalid name', { BLOB_CONTAINER: 'Bot_State' }, 'BLOB_CONTAINER', /lowercase/],
+    ['LOG_LEVEL unknown', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL', /fatal, error, warn, info, debug, trace, silent/],
+    ['DEFAULT_LOCALE unsupported', { DEFAULT_LOCALE: 'de' }, 'DEFAULT_LOCALE', /en, zh-CN, zh-TW/],
+  ];
+  for (const [name, env, variable, allowed] of bad) {
+    it(`rejects ${name}, naming ${variable}`, () => {
+      const err = failure(env);
+      expect(err.variable).to.equal(variable);
+      expect(err.message).to.match(new RegExp(`^${variable} `)).and.match(allowed);
+    });
+  }
+});
+
+describe('start-up with bad configuration', function () {
+  this.timeout(30_000);
+  const cwd = mkdtempSync(join(tmpdir(), 'csp-config-'));
+  const entry = join(process.cwd(), 'src/index.ts');
+
+  function start(env: Record<string, string>, dir = cwd) {
+    return spawnSync(process.execPath, [`--import=${TSX}`, entry], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+  }
+
+  for (const [env, variable] of [
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ STORAGE: 'blob' }, 'BLOB_CONNECTION_STRING'],
+  ] as const) {
+    it(`exits 1 with one line naming ${variable}`, () => {
+      const r = start(env);
+      expect(r.status).to.equal(1);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).to.have.length(1);
+      expect(lines[0]).to.match(new RegExp(`^Configuration error: ${variable} `));
+      expect(r.stderr).not.to.match(/\bat .*\.(ts|js):\d+/);
+    });
+  }
+
+  it('reads a .env file, and the real environment wins over it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csp-dotenv-'));
+    writeFileSync(join(dir, '.env'), 'STORAGE=nosuch\nLOG_LEVEL=loud\n');
+    const fromFile = start({}, dir);
+    expect(fromFile.status).to.equal(1);
+    expect(fromFile.stderr).to.match(/^Configuration error: STORAGE /);
+    const overridden = start({ STORAGE: 'memory' }, dir);
+    expect(overridden.status).to.equal(1);
+    expect(overridden.stderr).to.match(/^Configuration error: LOG_LEVEL /);
+  });
+});

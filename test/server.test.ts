@@ -1,0 +1,119 @@
+import { expect } from 'chai';
+import { teamsActivity } from './support/activity.js';
+import { countingStorage, postJson, startApp, type RunningApp } from './support/server.js';
+import pkg from '../package.json' with { type: 'json' };
+
+type Reply = { type: string; text?: string };
+const repliesOf = (json: Record<string, unknown> | undefined) => (json?.activities ?? []) as Reply[];
+
+describe('HTTP server', () => {
+  let running: RunningApp;
+  before(async () => {
+    running = await startApp();
+  });
+  after(() => running.close());
+
+  it('answers /healthz with status and version', async () => {
+    const res = await fetch(`${running.url}/healthz`);
+    expect(res.status).to.equal(200);
+    expect(await res.json()).to.deep.equal({ status: 'ok', version: pkg.version });
+  });
+
+  it('answers /readyz when storage is reachable', async () => {
+    const res = await fetch(`${running.url}/readyz`);
+    expect(res.status).to.equal(200);
+  });
+
+  const greetings: Array<[string, RegExp]> = [
+    ['en-US', /CSP Move Assistant/],
+    ['zh-CN', /CSP 迁移助手/],
+    ['zh-TW', /CSP 移轉小幫手/],
+    ['zh-HK', /CSP 移轉小幫手/],
+    ['de-DE', /CSP Move Assistant/],
+  ];
+  for (const [locale, expected] of greetings) {
+    it(`greets a ${locale} user in their language with expectReplies`, async () => {
+      const res = await postJson(`${running.url}/api/messages`, teamsActivity({ locale }));
+      expect(res.status).to.equal(200);
+      const replies = repliesOf(res.json);
+      expect(replies).to.have.length(1);
+      expect(replies[0]!.text).to.match(expected);
+    });
+  }
+
+  it('rejects malformed JSON with 400 and stays up', async () => {
+    const res = await postJson(`${running.url}/api/messages`, '{"type": "message", ');
+    expect(res.status).to.equal(400);
+    expect(res.text).not.to.match(/Unexpected|JSON\.parse|at /);
+    const health = await fetch(`${running.url}/healthz`);
+    expect(health.status).to.equal(200);
+  });
+
+  it('rejects a body that is not JSON with 415', async () => {
+    const res = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    expect(res.status).to.equal(415);
+  });
+
+  it('rejects a body over the size limit with 413', async () => {
+    const res = await postJson(`${running.url}/api/messages`, teamsActivity({ text: 'x'.repeat(300 * 1024) }));
+    expect(res.status).to.equal(413);
+  });
+
+  it('rejects an activity without a conversation with 400', async () => {
+    const activity = teamsActivity();
+    delete activity.conversation;
+    const res = await postJson(`${running.url}/api/messages`, activity);
+    expect(res.status).to.equal(400);
+  });
+
+  it('answers 404 on unknown paths without internals', async () => {
+    const res = await fetch(`${running.url}/nope`);
+    expect(res.status).to.equal(404);
+    expect(await res.text()).not.to.match(/restify|at /);
+  });
+});
+
+describe('HTTP server with MicrosoftAppId set', () => {
+  const store = countingStorage();
+  let running: RunningApp;
+  before(async () => {
+    running = await startApp(
+      { MicrosoftAppId: '2f0c1b9e-8a4d-4c1b-9f7e-3d2a1b0c9e8f', MicrosoftAppPassword: 'not-used-here' },
+      { storage: store },
+    );
+  });
+  after(() => running.close());
+
+  for (const [name, headers] of [
+    ['no Authorization header', {}],
+    ['a garbage bearer token', { authorization: 'Bearer not-a-jwt' }],
+  ] as const) {
+    it(`answers 401 to ${name} and runs no turn`, async () => {
+      const res = await postJson(`${running.url}/api/messages`, teamsActivity(), headers);
+      expect(res.status).to.equal(401);
+      expect(res.json).to.deep.equal({ error: 'unauthorized' });
+      expect(store.calls).to.deep.equal({ read: 0, write: 0, delete: 0 });
+    });
+  }
+});
+
+describe('graceful shutdown', () => {
+  it('lets an in-flight turn finish before closing', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const base = countingStorage();
+    const slow = {
+      ...base,
+      storage: { ...base.storage, read: async (keys: string[]) => (await gate, base.storage.read(keys)) },
+    };
+    const running = await startApp({}, { storage: slow });
+    const pending = postJson(`${running.url}/api/messages`, teamsActivity());
+    await new Promise((r) => setTimeout(r, 100));
+    const closed = running.close();
+    release();
+    const res = await pending;
+    await closed;
+    expect(res.status).to.equal(200);
+    expect(repliesOf(res.json)).to.have.length(1);
+  });
+});

@@ -1,0 +1,185 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
+import { expect } from 'chai';
+import {
+  PING_KEY,
+  RecoveringStorage,
+  createStorage,
+  type StorageHandle,
+  type StorageSettings
+} from '../../src/storage/createStorage.js';
+import { SqliteStorage } from '../../src/storage/sqliteStorage.js';
+import { rejectionOf } from './storageContract.js';
+
+const ACCOUNT_KEY =
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+const connectionString = (port: number) =>
+  `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${ACCOUNT_KEY};` +
+  `BlobEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`;
+/** One attempt per request, so an unreachable endpoint fails at once instead of after ~30 s of retries. */
+const noRetries = { blob: { storagePipelineOptions: { retryOptions: { maxTries: 1 } } } };
+
+describe('createStorage', () => {
+  let dir: string;
+  const handles: StorageHandle[] = [];
+  const servers: Server[] = [];
+  const make = (settings: StorageSettings, options?: Parameters<typeof createStorage>[1]) => {
+    const handle = createStorage(settings, options);
+    handles.push(handle);
+    return handle;
+  };
+
+  /** A blob endpoint that creates containers and has no blobs; `hang` makes it never answer. */
+  const startFakeBlobService = async (port = 0, hang = false) => {
+    const requests: string[] = [];
+    const server = createServer((req: IncomingMessage, res) => {
+      requests.push(`${req.method} ${req.url}`);
+      if (hang) return;
+      res.statusCode = req.method === 'PUT' ? 201 : 404;
+      res.end();
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    return { port: (server.address() as AddressInfo).port, requests };
+  };
+
+  const freePort = async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+  };
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'create-storage-test-'));
+  });
+
+  afterEach(async () => {
+    await Promise.all(handles.splice(0).map((h) => h.close()));
+    for (const server of servers.splice(0)) {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sqlite: a SqliteStorage on SQLITE_PATH; ping true until close, close idempotent', async () => {
+    const path = join(dir, 'data', 'bot.sqlite');
+    const handle = make({ STORAGE: 'sqlite', SQLITE_PATH: path });
+    expect(handle.storage).to.be.instanceOf(SqliteStorage);
+    expect(await handle.ping()).to.equal(true);
+    expect(existsSync(path)).to.equal(true);
+    await handle.storage.write({ a: { v: 1 } });
+    expect(((await handle.storage.read(['a'])).a as { v: number }).v).to.equal(1);
+    await handle.close();
+    await handle.close();
+    expect(await handle.ping()).to.equal(false);
+  });
+
+  it('memory: a botbuilder MemoryStorage; ping reads without writing', async () => {
+    const handle = make({ STORAGE: 'memory', SQLITE_PATH: join(dir, 'unused.sqlite') });
+    expect(handle.storage).to.be.instanceOf(MemoryStorage);
+    expect(await handle.ping()).to.equal(true);
+    expect(await handle.storage.read([PING_KEY])).to.deep.equal({});
+    await handle.close();
+    expect(existsSync(join(dir, 'unused.sqlite'))).to.equal(false);
+  });
+
+  it('blob: needs a connection string and a container', () => {
+    expect(() => make({ STORAGE: 'blob', SQLITE_PATH: 'x' })).to.throw(/BLOB_CONNECTION_STRING/);
+    expect(() => make({ STORAGE: 'blob', SQLITE_PATH: 'x', BLOB_CONNECTION_STRING: connectionString(1) })).to.throw(
+      /BLOB_CONTAINER/
+    );
+  });
+
+  it('rejects an unknown STORAGE', () => {
+    expect(() => make({ STORAGE: 'redis' as 'memory', SQLITE_PATH: 'x' })).to.throw(/Unknown STORAGE "redis"/);
+  });
+
+  it('blob: ping creates the container and reads the ping key', async () => {
+    const service = await startFakeBlobService();
+    const handle = make(
+      { STORAGE: 'blob', SQLITE_PATH: 'x', BLOB_CONNECTION_STRING: connectionString(service.port), BLOB_CONTAINER: 'state' },
+      noRetries
+    );
+    expect(await handle.ping()).to.equal(true);
+    expect(service.requests).to.deep.equal([
+      'PUT /devstoreaccount1/state?restype=container',
+      `GET /devstoreaccount1/state/${PING_KEY}`
+    ]);
+  });
+
+  it('blob: ping is false when the service is down, and true once it is back (no stuck start-up error)', async () => {
+    const port = await freePort();
+    const handle = make(
+      { STORAGE: 'blob', SQLITE_PATH: 'x', BLOB_CONNECTION_STRING: connectionString(port), BLOB_CONTAINER: 'state' },
+      noRetries
+    );
+    expect(await handle.ping()).to.equal(false);
+    expect(await handle.ping()).to.equal(false);
+    await startFakeBlobService(port);
+    expect(await handle.ping()).to.equal(true);
+  });
+
+  it('blob: ping gives up after pingTimeoutMs when the service does not answer', async () => {
+    const service = await startFakeBlobService(0, true);
+    const handle = make(
+      { STORAGE: 'blob', SQLITE_PATH: 'x', BLOB_CONNECTION_STRING: connectionString(service.port), BLOB_CONTAINER: 'state' },
+      { ...noRetries, pingTimeoutMs: 100 }
+    );
+    const started = Date.now();
+    expect(await handle.ping()).to.equal(false);
+    expect(Date.now() - started).to.be.within(90, 1000);
+  });
+});
+
+describe('RecoveringStorage', () => {
+  /** A storage whose next calls fail with the given errors, then behaves like MemoryStorage. */
+  const flaky = (errors: Error[]): Storage => {
+    const memory = new MemoryStorage();
+    const failOr = <T>(op: () => Promise<T>) => {
+      const err = errors.shift();
+      return err ? Promise.reject(err) : op();
+    };
+    return {
+      read: (keys: string[]) => failOr(() => memory.read(keys)),
+      write: (changes: StoreItems) => failOr(() => memory.write(changes)),
+      delete: (keys: string[]) => failOr(() => memory.delete(keys))
+    };
+  };
+
+  it('replaces the inner storage after a failure, so a cached start-up error does not stick', async () => {
+    let made = 0;
+    const storage = new RecoveringStorage(() => {
+      made++;
+      return made === 1 ? flaky([new Error('ECONNREFUSED'), new Error('ECONNREFUSED')]) : flaky([]);
+    });
+    expect(((await rejectionOf(storage.read(['a']))) as Error).message).to.equal('ECONNREFUSED');
+    expect(made).to.equal(2);
+    expect(await storage.read(['a'])).to.deep.equal({});
+    await storage.write({ a: { v: 1 } });
+    expect(((await storage.read(['a'])).a as { v: number }).v).to.equal(1);
+    expect(made).to.equal(2);
+  });
+
+  it('keeps the inner storage on an eTag conflict and passes the conflict through', async () => {
+    let made = 0;
+    const storage = new RecoveringStorage(() => {
+      made++;
+      return new MemoryStorage();
+    });
+    await storage.write({ a: { v: 1 } });
+    const err = await rejectionOf(storage.write({ a: { v: 2, eTag: 'stale' } }));
+    expect((err as Error).message).to.equal('Storage: error writing "a" due to eTag conflict.');
+    expect(made).to.equal(1);
+    expect(((await storage.read(['a'])).a as { v: number }).v).to.equal(1);
+  });
+});

@@ -1,0 +1,376 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { MemoryStorage, type StoreItems } from 'botbuilder';
+import { expect } from 'chai';
+import {
+  ETAG_CONFLICT,
+  SqliteStorage,
+  StorageConflictError,
+  isEtagConflict
+} from '../../src/storage/sqliteStorage.js';
+import { expectConflict, raceWriters, rejectionOf, storageContract } from './storageContract.js';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const workerScript = fileURLToPath(new URL('./fixtures/storageWorker.ts', import.meta.url));
+
+describe('SqliteStorage', () => {
+  let dir: string;
+  let fileCount = 0;
+  const opened: SqliteStorage[] = [];
+
+  /** A path that does not exist yet, in this suite's temp dir. */
+  const freshPath = (name = 'state'): string => join(dir, `${name}-${++fileCount}.sqlite`);
+  const track = (storage: SqliteStorage): SqliteStorage => {
+    opened.push(storage);
+    return storage;
+  };
+  const openStorage = (path: string, options?: ConstructorParameters<typeof SqliteStorage>[1]) =>
+    track(new SqliteStorage(path, options));
+  const valueOf = async (storage: { read(keys: string[]): Promise<StoreItems> }, key: string) =>
+    (await storage.read([key]))[key] as Record<string, unknown> | undefined;
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sqlite-storage-test-'));
+  });
+
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((s) => s.close()));
+  });
+
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('same contract as botbuilder MemoryStorage', () => {
+    describe('MemoryStorage (reference)', () => {
+      storageContract(async () => ({ storage: new MemoryStorage(), dispose: async () => {} }));
+    });
+
+    describe('SqliteStorage', () => {
+      storageContract(async () => {
+        const storage = openStorage(freshPath('contract'));
+        return { storage, dispose: () => storage.close() };
+      });
+    });
+  });
+
+  describe('conflict errors', () => {
+    it('are StorageConflictError with the BlobsStorage message, a code and the key', async () => {
+      const storage = openStorage(freshPath());
+      await storage.write({ k: { v: 1 } });
+      await storage.write({ k: { v: 2 } });
+      const err = await rejectionOf(storage.write({ k: { v: 3, eTag: 'stale' } }));
+      expect(err).to.be.instanceOf(StorageConflictError);
+      expect(err).to.include({ name: 'StorageConflictError', code: ETAG_CONFLICT, key: 'k' });
+      expectConflict(err, 'k');
+    });
+
+    it('isEtagConflict also recognises the plain Error of MemoryStorage/BlobsStorage, and nothing else', async () => {
+      expect(isEtagConflict(new Error('Storage: error writing "x" due to eTag conflict.'))).to.equal(true);
+      expect(isEtagConflict({ code: ETAG_CONFLICT })).to.equal(true);
+      const memory = new MemoryStorage();
+      await memory.write({ k: { v: 1 } });
+      expect(isEtagConflict(await rejectionOf(memory.write({ k: { v: 2, eTag: 'stale' } })))).to.equal(true);
+      for (const other of [new Error('SQLITE_BUSY: database is locked'), 'eTag conflict', null, undefined, 412]) {
+        expect(isEtagConflict(other), String(other)).to.equal(false);
+      }
+    });
+  });
+
+  describe('batches are all or nothing', () => {
+    it('writes nothing of a batch when one item has a stale eTag', async () => {
+      const storage = openStorage(freshPath());
+      await storage.write({ a: { v: 1 }, b: { v: 1 } });
+      const before = await storage.read(['a', 'b']);
+      const err = await rejectionOf(
+        storage.write({
+          new1: { v: 'x' },
+          a: { v: 2, eTag: (before.a as { eTag: string }).eTag },
+          b: { v: 2, eTag: 'stale' },
+          new2: { v: 'y' }
+        })
+      );
+      expectConflict(err, 'b');
+      expect(await storage.read(['a', 'b', 'new1', 'new2'])).to.deep.equal(before);
+    });
+
+    it('writes nothing of a batch when one item cannot be serialized', async () => {
+      const storage = openStorage(freshPath());
+      await storage.write({ a: { v: 1 } });
+      const err = await rejectionOf(storage.write({ a: { v: 2 }, b: { big: 1n } }));
+      expect(err).to.be.instanceOf(TypeError);
+      expect(((await valueOf(storage, 'a')) as { v: number }).v).to.equal(1);
+      expect(await valueOf(storage, 'b')).to.equal(undefined);
+    });
+
+    it('(unlike MemoryStorage, which writes the other items of a conflicting batch)', async () => {
+      const memory = new MemoryStorage();
+      await memory.write({ a: { v: 1 } });
+      expectConflict(await rejectionOf(memory.write({ b: { v: 1 }, a: { v: 2, eTag: 'stale' }, c: { v: 1 } })), 'a');
+      expect(Object.keys(await memory.read(['a', 'b', 'c'])).sort()).to.deep.equal(['a', 'b', 'c']);
+    });
+  });
+
+  describe('the database file', () => {
+    it('is created with its missing parent directories on first use, not before', async () => {
+      const path = join(dir, 'nested', 'deeper', 'state.sqlite');
+      const storage = openStorage(path);
+      expect(existsSync(join(dir, 'nested'))).to.equal(false);
+      await storage.write({ a: { v: 1 } });
+      expect(existsSync(path)).to.equal(true);
+    });
+
+    it('is in WAL journal mode', async () => {
+      const path = freshPath();
+      const storage = openStorage(path);
+      await storage.write({ a: { v: 1 } });
+      expect(existsSync(`${path}-wal`)).to.equal(true);
+      const raw = new Database(path, { readonly: true });
+      try {
+        expect(raw.pragma('journal_mode', { simple: true })).to.equal('wal');
+        const columns = raw.pragma('table_info(bot_storage)') as Array<{ name: string }>;
+        expect(columns.map((c) => c.name)).to.deep.equal(['key', 'value', 'etag']);
+      } finally {
+        raw.close();
+      }
+    });
+
+    it('keeps items and eTags across close and reopen', async () => {
+      const path = freshPath();
+      const first = openStorage(path);
+      await first.write({ a: { v: 1, text: '迁移 ✅' }, b: { v: 2 } });
+      const before = await first.read(['a', 'b']);
+      await first.close();
+
+      const second = openStorage(path);
+      expect(await second.read(['a', 'b'])).to.deep.equal(before);
+      await second.write({ a: { v: 10, eTag: (before.a as { eTag: string }).eTag } });
+      expectConflict(await rejectionOf(second.write({ a: { v: 11, eTag: (before.a as { eTag: string }).eTag } })), 'a');
+      expect(((await valueOf(second, 'a')) as { v: number }).v).to.equal(10);
+    });
+
+    it('waits busy_timeout for a lock held elsewhere, then fails the whole write with SQLITE_BUSY', async () => {
+      const path = freshPath();
+      const storage = openStorage(path, { busyTimeoutMs: 150 });
+      await storage.write({ a: { v: 1 } });
+      const raw = new Database(path);
+      try {
+        raw.exec('BEGIN IMMEDIATE');
+        const started = Date.now();
+        const err = await rejectionOf(storage.write({ a: { v: 2 }, b: { v: 2 } }));
+        expect(Date.now() - started).to.be.at.least(120);
+        expect(err).to.include({ code: 'SQLITE_BUSY' });
+        expect(isEtagConflict(err)).to.equal(false);
+        expect(((await valueOf(storage, 'a')) as { v: number }).v).to.equal(1); // readers are not blocked (WAL)
+        raw.exec('ROLLBACK');
+      } finally {
+        raw.close();
+      }
+      await storage.write({ a: { v: 3 } });
+      expect(((await valueOf(storage, 'a')) as { v: number }).v).to.equal(3);
+    });
+  });
+
+  describe('close and ping', () => {
+    it('ping is true while open, close is idempotent, afterwards ping is false and operations reject', async () => {
+      const storage = openStorage(freshPath());
+      expect(await storage.ping()).to.equal(true);
+      expect(await storage.ready()).to.equal(true);
+      await storage.close();
+      await storage.close();
+      expect(await storage.ping()).to.equal(false);
+      expect((await rejectionOf(storage.read(['a'])) as Error).message).to.match(/closed/);
+      expect((await rejectionOf(storage.write({ a: {} })) as Error).message).to.match(/closed/);
+      expect((await rejectionOf(storage.delete(['a'])) as Error).message).to.match(/closed/);
+    });
+
+    it('ping answers false, without throwing, when the file cannot be opened', async () => {
+      const blocker = join(dir, 'a-regular-file');
+      writeFileSync(blocker, 'not a directory');
+      const storage = openStorage(join(blocker, 'state.sqlite'));
+      expect(await storage.ping()).to.equal(false);
+      expect(await rejectionOf(storage.read(['a']))).to.be.instanceOf(Error);
+    });
+
+    it('close on a never-opened storage creates no file', async () => {
+      const path = freshPath();
+      await openStorage(path).close();
+      expect(existsSync(path)).to.equal(false);
+    });
+  });
+
+  describe('values', () => {
+    it('round-trips a large value (~6 MB of CJK and emoji)', async () => {
+      const storage = openStorage(freshPath());
+      const chunk = '客户迁移到CSP关系🚀👩🏽‍💻';
+      const big = { text: chunk.repeat(150_000), list: Array.from({ length: 10_000 }, (_, i) => ({ i, s: `第${i}步` })) };
+      await storage.write({ big });
+      const { eTag: _eTag, ...rest } = (await valueOf(storage, 'big'))!;
+      expect(rest.text).to.have.length(big.text.length);
+      expect(rest).to.deep.equal(big);
+    });
+  });
+
+  describe('several writers', () => {
+    it('two instances on one file: exactly one writer wins each round, and each sees the other', async () => {
+      const path = freshPath();
+      const a = openStorage(path);
+      const b = openStorage(path);
+      await a.write({ counter: { n: 0 } });
+      for (let round = 1; round <= 5; round++) {
+        const { winners, conflicts } = await raceWriters([a, b], 'counter', 4);
+        expect(winners).to.have.length(1);
+        expect(conflicts).to.equal(3);
+        expect(await valueOf(a, 'counter')).to.deep.equal(await valueOf(b, 'counter'));
+        expect(((await valueOf(b, 'counter')) as { n: number }).n).to.equal(round);
+      }
+    });
+
+    it('eTags stay unique across instances on one file', async () => {
+      const path = freshPath();
+      const instances = [openStorage(path), openStorage(path)];
+      const seen = new Set<string>();
+      for (let i = 0; i < 50; i++) {
+        const storage = instances[i % 2]!;
+        await storage.write({ [`k${i % 5}`]: { i } });
+        seen.add(((await valueOf(storage, `k${i % 5}`)) as { eTag: string }).eTag);
+      }
+      expect(seen.size).to.equal(50);
+    });
+  });
+
+  describe('across OS processes', function () {
+    this.timeout(15_000);
+    let path: string;
+    let worker: Worker;
+
+    before(async () => {
+      path = freshPath('processes');
+      worker = await Worker.start(path);
+    });
+
+    after(async () => {
+      await worker?.stop();
+    });
+
+    it('rejects a stale eTag written in the other process, both ways', async () => {
+      const storage = openStorage(path);
+      await storage.write({ shared: { by: 'parent', n: 0 } });
+      const mine = (await storage.read(['shared'])).shared as { eTag: string };
+
+      const theirs = (await worker.request({ op: 'read', keys: ['shared'] })) as StoreItems;
+      expect(theirs.shared).to.deep.equal(mine);
+      await worker.request({ op: 'write', changes: { shared: { by: 'child', n: 1, eTag: mine.eTag } } });
+
+      expectConflict(await rejectionOf(storage.write({ shared: { by: 'parent', n: 1, eTag: mine.eTag } })), 'shared');
+      const now = (await storage.read(['shared'])).shared as { by: string; eTag: string };
+      expect(now.by).to.equal('child');
+
+      await storage.write({ shared: { by: 'parent', n: 2, eTag: now.eTag } });
+      const reply = await rejectionOf(
+        worker.request({ op: 'write', changes: { shared: { by: 'child', n: 2, eTag: mine.eTag } } })
+      );
+      expect(reply).to.include({ conflict: true });
+      expect(((await valueOf(storage, 'shared')) as { by: string }).by).to.equal('parent');
+    });
+
+    it('loses no update when both processes increment one counter at the same time', async () => {
+      const storage = openStorage(path);
+      await storage.write({ counter: { n: 0 } });
+      const times = 100;
+      const pause = () => new Promise((resolve) => setTimeout(resolve, 1));
+      const child = worker.request({ op: 'increment', key: 'counter', times, pauseMs: 1 });
+      // Start once the child is under way, so that the two loops really overlap.
+      for (let waited = 0; ((await valueOf(storage, 'counter')) as { n: number }).n === 0; waited++) {
+        if (waited > 5000) expect.fail('the child never started incrementing');
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      let conflicts = 0;
+      for (let done = 0; done < times; ) {
+        const current = (await valueOf(storage, 'counter')) as { n: number; eTag: string };
+        await pause();
+        try {
+          await storage.write({ counter: { n: current.n + 1, eTag: current.eTag } });
+          done++;
+        } catch (err) {
+          expectConflict(err, 'counter');
+          conflicts++;
+        }
+      }
+      const childResult = (await child) as { conflicts: number };
+      expect(((await valueOf(storage, 'counter')) as { n: number }).n).to.equal(2 * times);
+      // Both loops read, wait 1 ms, then write: with them overlapping, some writes must have collided.
+      expect(conflicts + childResult.conflicts).to.be.greaterThan(0);
+    });
+  });
+});
+
+/** The child process of fixtures/storageWorker.ts, one JSON line per request and per answer. */
+class Worker {
+  private readonly pending: Array<{ resolve(v: unknown): void; reject(e: unknown): void }> = [];
+  private stderr = '';
+
+  private constructor(private readonly child: ChildProcessWithoutNullStreams) {
+    child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const waiter = this.pending.shift();
+      if (!waiter) return;
+      const reply = JSON.parse(line) as { ok?: boolean; ready?: boolean; result?: unknown };
+      if (reply.ok === false) waiter.reject(reply);
+      else waiter.resolve(reply.ready ?? reply.result);
+    });
+    child.on('exit', (code) => {
+      for (const waiter of this.pending.splice(0)) {
+        waiter.reject(new Error(`worker exited (${code}): ${this.stderr}`));
+      }
+    });
+  }
+
+  static async start(dbPath: string): Promise<Worker> {
+    const child = spawn(process.execPath, ['--import=tsx', '--no-deprecation', workerScript, dbPath], {
+      cwd: projectRoot,
+      stdio: ['pipe', 'pipe', 'pipe']
+    });
+    const worker = new Worker(child);
+    const ready = await worker.next(10_000);
+    if (ready !== true) throw new Error(`worker not ready: ${worker.stderr}`);
+    return worker;
+  }
+
+  request(command: unknown, timeoutMs = 10_000): Promise<unknown> {
+    const answer = this.next(timeoutMs);
+    this.child.stdin.write(`${JSON.stringify(command)}\n`);
+    return answer;
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    await this.request({ op: 'exit' }).catch(() => undefined);
+    this.child.stdin.end();
+    const timer = setTimeout(() => this.child.kill(), 2000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private next(timeoutMs: number): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`worker timed out: ${this.stderr}`)), timeoutMs);
+      this.pending.push({
+        resolve: (v) => {
+          clearTimeout(timer);
+          resolve(v);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        }
+      });
+    });
+  }
+}
