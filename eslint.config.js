@@ -13,6 +13,11 @@ export default tseslint.config(
     }
   },
   {
+    // chai's property assertions (`.to.be.empty`) read as bare expressions.
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' }
+  },
+  {
     // The domain stays pure: no bot framework, no i18n, no I/O.
     files: ['src/guidance/**/*.ts'],
     rules: {

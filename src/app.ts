@@ -1,4 +1,4 @@
-import { ConversationState, UserState, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
 import pkg from '../package.json' with { type: 'json' };
 import type { Config } from './config.js';
@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createTranslator } from './i18n/index.js';
 import { createAdapter } from './adapter.js';
 import { CspMoveBot } from './bot.js';
+import { createConversation } from '../dialogs/index.js';
 import { createServer } from './server.js';
 import { createStorage } from './storage/createStorage.js';
 
@@ -14,6 +15,8 @@ export interface AppOverrides {
   /** Replaces the configured storage (tests inject failing or shared stores). */
   storage?: { storage: Storage; close(): Promise<void>; ping(): Promise<boolean> };
   authSettings?: Record<string, string>;
+  /** Pins today's date (YYYY-MM-DD) for tests. */
+  today?: () => string;
 }
 
 export interface App {
@@ -28,12 +31,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const store = overrides.storage ?? createStorage(config);
   const translator = createTranslator();
   const adapter = createAdapter({ config, logger, translator, authSettings: overrides.authSettings });
-  const bot = new CspMoveBot({
-    conversationState: new ConversationState(store.storage),
-    userState: new UserState(store.storage),
-    translator,
-    defaultLocale: config.DEFAULT_LOCALE,
-  });
+  const conversation = createConversation({ storage: store.storage, translator, defaultLocale: config.DEFAULT_LOCALE, today: overrides.today });
+  const bot = new CspMoveBot(conversation);
   const { server, drain } = createServer({ adapter, bot, logger, version: pkg.version, ready: () => store.ping() });
   let closing: Promise<void> | undefined;
 
@@ -57,6 +56,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         const drained = await drain(10_000);
         if (!drained) logger.warn('shutdown: turns still running after 10 s');
+        // Keep-alive sockets would hold close() open until the client gives up on them.
+        server.server.closeIdleConnections();
         await stopped;
         await store.close();
         logger.info('stopped');

@@ -1,39 +1,34 @@
-import { TeamsActivityHandler, type ConversationState, type TurnContext, type UserState, type StatePropertyAccessor } from 'botbuilder';
-import { resolveLocale, type Locale, type Translator } from './i18n/index.js';
-
-export interface UserProfile {
-  locale?: Locale;
-}
+import { TeamsActivityHandler, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { MainDialog } from '../dialogs/index.js';
 
 export interface BotDeps {
-  conversationState: ConversationState;
-  userState: UserState;
-  translator: Translator;
-  defaultLocale: Locale;
+  mainDialog: MainDialog;
+  dialogState: StatePropertyAccessor<DialogState>;
+  states: readonly BotState[];
 }
 
-/** Foundation bot: answers any message with a localized greeting (the guided check replaces it). */
+/** Teams events in, dialog turns out. Everything a user says goes through MainDialog. */
 export class CspMoveBot extends TeamsActivityHandler {
-  private readonly profile: StatePropertyAccessor<UserProfile>;
-
   constructor(private readonly deps: BotDeps) {
     super();
-    this.profile = deps.userState.createProperty<UserProfile>('profile');
+    // Teams sends the user's locale on installationUpdate (not on conversationUpdate), so welcome from here.
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.deps.mainDialog.greet(context);
+      await next();
+    });
     this.onMessage(async (context, next) => {
-      const t = this.deps.translator.t(await this.localeOf(context));
-      await context.sendActivity(t('greeting'));
+      // In group chats and channels the text starts with "<at>Bot</at>": strip it before reading.
+      if (context.activity.text) {
+        context.activity.text = TurnContext.removeRecipientMention(context.activity)?.trim() ?? context.activity.text;
+      }
+      await this.deps.mainDialog.run(context, this.deps.dialogState);
       await next();
     });
   }
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.deps.conversationState.saveChanges(context);
-    await this.deps.userState.saveChanges(context);
-  }
-
-  private async localeOf(context: TurnContext): Promise<Locale> {
-    const profile = await this.profile.get(context, {});
-    return resolveLocale(context.activity.locale, profile.locale, this.deps.defaultLocale);
+    for (const state of this.deps.states) await state.saveChanges(context);
   }
 }

@@ -8,7 +8,7 @@ export function teamsActivity(overrides: Record<string, unknown> = {}): Record<s
     channelId: 'msteams',
     serviceUrl: 'http://127.0.0.1:9/unused',
     timestamp: new Date().toISOString(),
-    from: { id: 'user-1', name: 'Partner', aadObjectId: '00000000-0000-0000-0000-000000000001' },
+    from: { id: `user-${randomUUID()}`, name: 'Partner', aadObjectId: randomUUID() },
     recipient: { id: 'bot-1', name: 'CSP Move Assistant' },
     conversation: { id: `conv-${randomUUID()}`, conversationType: 'personal', tenantId: 'tenant-1' },
     channelData: { tenant: { id: 'tenant-1' } },

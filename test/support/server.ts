@@ -21,9 +21,18 @@ export async function startApp(env: Record<string, string> = {}, overrides: AppO
 export function countingStorage(inner: Storage = new MemoryStorage()) {
   const calls = { read: 0, write: 0, delete: 0 };
   const storage: Storage = {
-    read: (keys) => (calls.read++, inner.read(keys)),
-    write: (changes) => (calls.write++, inner.write(changes)),
-    delete: (keys) => (calls.delete++, inner.delete(keys)),
+    read: (keys) => {
+      calls.read++;
+      return inner.read(keys);
+    },
+    write: (changes) => {
+      calls.write++;
+      return inner.write(changes);
+    },
+    delete: (keys) => {
+      calls.delete++;
+      return inner.delete(keys);
+    },
   };
   return { storage, calls, close: async () => {}, ping: async () => true };
 }

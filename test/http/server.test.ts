@@ -1,9 +1,10 @@
 import { expect } from 'chai';
-import { teamsActivity } from './support/activity.js';
-import { countingStorage, postJson, startApp, type RunningApp } from './support/server.js';
-import pkg from '../package.json' with { type: 'json' };
+import { teamsActivity } from '../support/activity.js';
+import { countingStorage, postJson, startApp, type RunningApp } from '../support/server.js';
+import pkg from '../../package.json' with { type: 'json' };
+import { tFor, textOf } from '../support/conversation.js';
 
-type Reply = { type: string; text?: string };
+type Reply = { type: string; text?: string; attachments?: Array<{ contentType: string; content: unknown }> };
 const repliesOf = (json: Record<string, unknown> | undefined) => (json?.activities ?? []) as Reply[];
 
 describe('HTTP server', () => {
@@ -24,20 +25,20 @@ describe('HTTP server', () => {
     expect(res.status).to.equal(200);
   });
 
-  const greetings: Array<[string, RegExp]> = [
-    ['en-US', /CSP Move Assistant/],
-    ['zh-CN', /CSP 迁移助手/],
-    ['zh-TW', /CSP 移轉小幫手/],
-    ['zh-HK', /CSP 移轉小幫手/],
-    ['de-DE', /CSP Move Assistant/],
-  ];
-  for (const [locale, expected] of greetings) {
-    it(`greets a ${locale} user in their language with expectReplies`, async () => {
-      const res = await postJson(`${running.url}/api/messages`, teamsActivity({ locale }));
+  for (const [clientLocale, locale] of [
+    ['en-US', 'en'],
+    ['zh-CN', 'zh-CN'],
+    ['zh-TW', 'zh-TW'],
+    ['zh-HK', 'zh-TW'],
+  ] as const) {
+    it(`welcomes a ${clientLocale} user with a card in ${locale}, in the HTTP response (expectReplies)`, async () => {
+      const res = await postJson(`${running.url}/api/messages`, teamsActivity({ locale: clientLocale }));
       expect(res.status).to.equal(200);
       const replies = repliesOf(res.json);
       expect(replies).to.have.length(1);
-      expect(replies[0]!.text).to.match(expected);
+      const card = replies[0]!.attachments?.[0];
+      expect(card?.contentType).to.equal('application/vnd.microsoft.card.adaptive');
+      expect(textOf(card?.content)).to.include(tFor(locale)('cards:welcome.what'));
     });
   }
 

@@ -1,0 +1,71 @@
+// The one contract between the cards and the dialogs: what every Action.Submit on our cards carries.
+// Teams sends a submit as `activity.value` = the action's `data` merged with the card's inputs
+// (our only input id is `answer`). Parse it with SubmitDataSchema before trusting any field.
+import { z } from 'zod';
+import { LOCALES, type Locale } from '../src/i18n/locale.js';
+
+export const COMMANDS = ['start', 'help', 'cancel', 'restart', 'back', 'language'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+/** The input id of the ChoiceSet / Date input on a question card. */
+export const ANSWER_INPUT_ID = 'answer';
+
+/** Question ids are Situation field names: short camelCase words. */
+const QuestionIdSchema = z.string().min(1).max(40).regex(/^[a-z][A-Za-z0-9]*$/, 'Expected a question id');
+
+/** An option id, a 'YYYY-MM-DD' date, or '' (a ChoiceSet or Date input left empty). */
+const AnswerValueSchema = z.string().max(64);
+
+export const AnswerSubmitSchema = z
+  .object({
+    action: z.literal('answer'),
+    questionId: QuestionIdSchema,
+    /** From an option button's data, or from the `answer` input (ChoiceSet, Date). */
+    answer: AnswerValueSchema.optional(),
+    /** The [Skip] button of an optional question. */
+    skip: z.literal(true).optional(),
+  })
+  .strict();
+
+export const CommandSubmitSchema = z
+  .object({
+    action: z.literal('command'),
+    command: z.enum(COMMANDS),
+    /** Only with command 'language': the language chosen on the language card. */
+    locale: z.enum(LOCALES).optional(),
+  })
+  .strict();
+
+/**
+ * Every Action.Submit payload our cards produce. Discriminated on `action`, strict (unknown fields are
+ * a tampered or foreign submit), bounded lengths. A skip carries no answer; only 'language' carries a locale.
+ */
+export const SubmitDataSchema = z
+  .discriminatedUnion('action', [AnswerSubmitSchema, CommandSubmitSchema])
+  .superRefine((data, ctx) => {
+    if (data.action === 'answer' && data.skip === true && data.answer !== undefined && data.answer !== '') {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['skip'], message: 'A skip carries no answer' });
+    }
+    if (data.action === 'command' && data.locale !== undefined && data.command !== 'language') {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['locale'], message: "Only the 'language' command carries a locale" });
+    }
+  });
+
+export type AnswerSubmit = z.infer<typeof AnswerSubmitSchema>;
+export type CommandSubmit = z.infer<typeof CommandSubmitSchema>;
+export type SubmitData = z.infer<typeof SubmitDataSchema>;
+
+// Builders the views use, so every card's data is typed against the same shapes.
+
+/** An option button: the answer travels in the data. */
+export const answerData = (questionId: string, answer: string): AnswerSubmit => ({ action: 'answer', questionId, answer });
+
+/** [Next] under a ChoiceSet or Date input: the answer comes from the input with id `answer`. */
+export const nextData = (questionId: string): AnswerSubmit => ({ action: 'answer', questionId });
+
+/** [Skip] on an optional question. */
+export const skipData = (questionId: string): AnswerSubmit => ({ action: 'answer', questionId, skip: true });
+
+export const commandData = (command: Command): CommandSubmit => ({ action: 'command', command });
+
+export const languageData = (locale: Locale): CommandSubmit => ({ action: 'command', command: 'language', locale });

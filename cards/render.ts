@@ -1,0 +1,85 @@
+// The one render module: a card name and its view model in, an expanded Adaptive Card out.
+// Templates are bundled JSON, parsed once at module load; expansion is the only per-turn work.
+import { Template } from 'adaptivecards-templating';
+import helpCard from './helpCard.json' with { type: 'json' };
+import languageCard from './languageCard.json' with { type: 'json' };
+import noticeCard from './noticeCard.json' with { type: 'json' };
+import questionCard from './questionCard.json' with { type: 'json' };
+import resultCard from './resultCard.json' with { type: 'json' };
+import welcomeCard from './welcomeCard.json' with { type: 'json' };
+import type { HelpViewData } from './views/helpView.js';
+import type { LanguageViewData } from './views/languageView.js';
+import type { NoticeViewData } from './views/noticeView.js';
+import type { QuestionViewData } from './views/questionView.js';
+import type { ResultViewData } from './views/resultView.js';
+import type { WelcomeViewData } from './views/welcomeView.js';
+
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/** An expanded Adaptive Card (1.5) as plain JSON. */
+export interface AdaptiveCardJson {
+  type: 'AdaptiveCard';
+  version: string;
+  body: unknown[];
+  actions?: unknown[];
+  [property: string]: unknown;
+}
+
+/** Shaped like botbuilder's Attachment, without depending on botbuilder. */
+export interface CardAttachment {
+  contentType: typeof ADAPTIVE_CARD_CONTENT_TYPE;
+  content: AdaptiveCardJson;
+}
+
+/** Each card's template and the view model that fills it. */
+export interface CardDataMap {
+  welcome: WelcomeViewData;
+  question: QuestionViewData;
+  result: ResultViewData;
+  help: HelpViewData;
+  language: LanguageViewData;
+  notice: NoticeViewData;
+}
+
+export type CardName = keyof CardDataMap;
+
+const TEMPLATES: { readonly [N in CardName]: Template } = {
+  welcome: new Template(welcomeCard),
+  question: new Template(questionCard),
+  result: new Template(resultCard),
+  help: new Template(helpCard),
+  language: new Template(languageCard),
+  notice: new Template(noticeCard),
+};
+
+export const CARD_NAMES = Object.keys(TEMPLATES) as CardName[];
+
+/** A template expanded into something we must never send (a `${` survived: the view model missed a field). */
+export class CardRenderError extends Error {
+  constructor(
+    readonly card: CardName,
+    message: string,
+  ) {
+    super(`Card "${card}": ${message}`);
+    this.name = 'CardRenderError';
+  }
+}
+
+/**
+ * Expands the named template with its view model. Throws CardRenderError when a `${…}` survives
+ * expansion (adaptivecards-templating leaves the expression in place when the data lacks a field),
+ * in every environment: a turn that fails with an apology beats a card that shows template code.
+ */
+export function renderCard<N extends CardName>(name: N, data: CardDataMap[N]): AdaptiveCardJson {
+  const card = TEMPLATES[name].expand({ $root: data }) as AdaptiveCardJson;
+  const json = JSON.stringify(card);
+  const at = json.indexOf('${');
+  if (at >= 0) {
+    throw new CardRenderError(name, `unexpanded template expression near ${json.slice(Math.max(0, at - 40), at + 40)}`);
+  }
+  return card;
+}
+
+export function toAttachment(card: AdaptiveCardJson): CardAttachment {
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
+}

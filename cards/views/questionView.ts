@@ -1,0 +1,128 @@
+import { isIsoDate } from '../../src/guidance/index.js';
+import { answerData, commandData, nextData, skipData, type SubmitData } from '../actions.js';
+import { commandButton, tr, type Button, type ButtonStyle, type Translate } from './shared.js';
+
+/** What a question card needs of a question: a structural subset of dialogs/questions.ts `Question`. */
+export interface CardQuestion {
+  id: string;
+  input: 'choice' | 'date';
+  /** Names the option labels in locales/<lng>/questions.json (`optionSets.<set>.<option>.label`); defaults to the id. */
+  optionSet?: string;
+  options: readonly string[];
+  optional?: boolean;
+}
+
+export interface QuestionCardInput {
+  question: CardQuestion;
+  /** 1-based position of this question among the questions the check will ask. */
+  step: number;
+  total: number;
+  /** The current answer (an option id, or 'YYYY-MM-DD'), shown pre-selected. */
+  selected?: string;
+  /** Why the question is asked again: the last answer was not accepted, or came from an old card. */
+  hint?: 'invalid' | 'outOfDate';
+  canGoBack: boolean;
+}
+
+/** Up to this many options render as one button each; more render as a compact dropdown. */
+export const MAX_OPTION_BUTTONS = 5;
+
+export type QuestionInputMode = 'buttons' | 'choice' | 'date';
+
+export interface QuestionViewData {
+  step: string;
+  /** Weights of the two halves of the progress bar (done ≥ 1, todo ≥ 0). */
+  progress: { done: number; todo: number };
+  prompt: string;
+  help: string;
+  /** '' when there is nothing to point out. */
+  hint: string;
+  input: QuestionInputMode;
+  /** One per option in 'buttons' mode, else empty. */
+  buttons: Button[];
+  /** The dropdown's options in 'choice' mode, else empty. */
+  choices: Array<{ title: string; value: string }>;
+  placeholder: string;
+  /** The pre-selected value of the input ('' for none). */
+  selected: string;
+  /** [Next] (and [Skip]) under an input; empty in 'buttons' mode. */
+  inputActions: Array<Button & { associatedInputs: 'auto' | 'none' }>;
+  typeHint: string;
+  /** [Back] (when possible) and [Cancel]: they never carry the input. */
+  navActions: Array<{ title: string; data: SubmitData }>;
+}
+
+export function optionLabelKey(question: CardQuestion, option: string): string {
+  return `questions:optionSets.${question.optionSet ?? question.id}.${option}.label`;
+}
+
+function modeOf(question: CardQuestion): QuestionInputMode {
+  if (question.input === 'date') return 'date';
+  return question.options.length <= MAX_OPTION_BUTTONS ? 'buttons' : 'choice';
+}
+
+function hintText(t: Translate, input: QuestionCardInput): string {
+  switch (input.hint) {
+    case 'invalid':
+      return tr(t, input.question.input === 'date' ? 'cards:question.hint.invalidDate' : 'cards:question.hint.invalid');
+    case 'outOfDate':
+      return tr(t, 'cards:question.hint.outOfDate');
+    default:
+      return '';
+  }
+}
+
+/** One question, its options numbered so that typing the number is obvious. */
+export function questionView(t: Translate, input: QuestionCardInput): QuestionViewData {
+  const { question } = input;
+  const mode = modeOf(question);
+  const total = Math.max(1, Math.trunc(input.total));
+  const step = Math.min(total, Math.max(1, Math.trunc(input.step)));
+
+  const labelled = question.options.map((value, i) => ({
+    value,
+    title: tr(t, 'cards:question.option', { n: i + 1, label: tr(t, optionLabelKey(question, value)) }),
+  }));
+  const selectedValid =
+    input.selected !== undefined &&
+    (mode === 'date' ? isIsoDate(input.selected) : question.options.includes(input.selected));
+  const selected = selectedValid ? input.selected! : '';
+
+  const inputActions: QuestionViewData['inputActions'] = [];
+  if (mode !== 'buttons') {
+    inputActions.push({ title: tr(t, 'cards:button.next'), style: 'positive', associatedInputs: 'auto', data: nextData(question.id) });
+    if (mode === 'date' && question.optional) {
+      inputActions.push({ title: tr(t, 'cards:button.skip'), style: 'default', associatedInputs: 'none', data: skipData(question.id) });
+    }
+  }
+
+  const typeHintKey =
+    mode === 'date' ? (question.optional ? 'cards:question.typeDateOptional' : 'cards:question.typeDate') : 'cards:question.typeChoice';
+
+  return {
+    step: tr(t, 'cards:question.step', { k: step, n: total }),
+    progress: { done: step, todo: total - step },
+    prompt: tr(t, `questions:${question.id}.prompt`),
+    help: tr(t, `questions:${question.id}.help`),
+    hint: hintText(t, input),
+    input: mode,
+    buttons:
+      mode === 'buttons'
+        ? labelled.map(({ value, title }) => ({
+            title,
+            // The current answer stands out, so "back" shows what was chosen before.
+            style: (value === selected ? 'positive' : 'default') satisfies ButtonStyle,
+            data: answerData(question.id, value),
+          }))
+        : [],
+    choices: mode === 'choice' ? labelled : [],
+    placeholder: tr(t, 'cards:question.placeholder'),
+    selected,
+    inputActions,
+    typeHint: tr(t, typeHintKey),
+    navActions: [
+      ...(input.canGoBack ? [{ title: tr(t, 'cards:button.back'), data: commandData('back') }] : []),
+      { title: commandButton(t, 'cancel').title, data: commandData('cancel') },
+    ],
+  };
+}

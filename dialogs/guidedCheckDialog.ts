@@ -1,0 +1,96 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { z } from 'zod';
+import { guide, SituationSchema } from '../src/guidance/index.js';
+import { renderQuestionCard, renderResultCard } from '../cards/index.js';
+import { nextQuestion, relevantQuestions, withoutMootAnswers, type Question } from './questions.js';
+import { readTypedAnswer } from './typedAnswer.js';
+import { turnOf } from './turn.js';
+import { newCheck, type CheckState, type DialogDeps } from './state.js';
+
+export const GUIDED_CHECK_DIALOG = 'guidedCheckDialog';
+const QUESTION_LOOP = 'guidedCheckDialog.questionLoop';
+
+interface LoopOptions {
+  hint?: 'invalid' | 'outOfDate';
+}
+
+/** The zod schema a stored answer must pass: the Situation's own field schema. */
+function schemaFor(question: Question): z.ZodTypeAny {
+  return SituationSchema.shape[question.id];
+}
+
+/**
+ * One question per card, in catalogue order, skipping what earlier answers make moot.
+ * Answers live in CheckState (not dialog state), so Back, language switches and restarts
+ * of this dialog pick up exactly where the user is.
+ */
+export class GuidedCheckDialog extends ComponentDialog {
+  constructor(private readonly deps: DialogDeps) {
+    super(GUIDED_CHECK_DIALOG);
+    this.addDialog(new WaterfallDialog(QUESTION_LOOP, [this.ask.bind(this), this.store.bind(this)]));
+    this.initialDialogId = QUESTION_LOOP;
+  }
+
+  private async checkOf(step: WaterfallStepContext): Promise<CheckState> {
+    return (await this.deps.check.get(step.context, newCheck())) ?? newCheck();
+  }
+
+  private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const check = await this.checkOf(step);
+    const { t } = await turnOf(step.context, this.deps);
+    const question = nextQuestion(check.answers, check.skipped);
+    if (!question) return this.finish(step, check);
+    const asked = relevantQuestions(check.answers);
+    await step.context.sendActivity({
+      attachments: [
+        renderQuestionCard(t, {
+          question,
+          step: asked.indexOf(question) + 1,
+          total: asked.length,
+          selected: check.previous?.[question.id] as string | undefined,
+          hint: (step.options as LoopOptions | undefined)?.hint,
+          canGoBack: check.history.length > 0,
+        }),
+      ],
+    });
+    return ComponentDialog.EndOfTurn;
+  }
+
+  private async store(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const check = await this.checkOf(step);
+    const { intent } = await turnOf(step.context, this.deps);
+    const question = nextQuestion(check.answers, check.skipped);
+    if (!question) return this.finish(step, check);
+
+    let value: unknown;
+    let skip = false;
+    if (intent.kind === 'answer') {
+      if (intent.questionId !== question.id) return step.replaceDialog(QUESTION_LOOP, { hint: 'outOfDate' });
+      skip = intent.skip === true;
+      value = intent.answer;
+    } else if (intent.kind === 'text') {
+      const typed = readTypedAnswer(question, intent.text, this.deps.lexicon);
+      skip = typed !== undefined && 'skip' in typed;
+      value = typed && 'value' in typed ? typed.value : undefined;
+    }
+
+    if (skip && question.optional) {
+      check.skipped.push(question.id);
+    } else {
+      const parsed = schemaFor(question).safeParse(value);
+      if (skip || value === undefined || !parsed.success) return step.replaceDialog(QUESTION_LOOP, { hint: 'invalid' });
+      (check.answers as Record<string, unknown>)[question.id] = parsed.data;
+    }
+    check.history.push(question.id);
+    await this.deps.check.set(step.context, check);
+    return step.replaceDialog(QUESTION_LOOP);
+  }
+
+  private async finish(step: WaterfallStepContext, check: CheckState): Promise<DialogTurnResult> {
+    const { t } = await turnOf(step.context, this.deps);
+    const situation = SituationSchema.parse(withoutMootAnswers(check.answers));
+    await step.context.sendActivity({ attachments: [renderResultCard(t, guide(situation, this.deps.today()))] });
+    await this.deps.check.set(step.context, { ...check, status: 'done' });
+    return step.endDialog();
+  }
+}
