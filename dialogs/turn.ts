@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import { normalizeLocale, resolveLocale, type Locale } from '../src/i18n/index.js';
+import { TURN_LOCALE } from '../src/turnContextKeys.js';
 import { intentOf, type Intent } from './intent.js';
 import type { DialogDeps, UserProfile } from './state.js';
 
@@ -21,6 +22,7 @@ export async function turnOf(context: TurnContext, deps: DialogDeps): Promise<Tu
   const locale = resolveLocale(context.activity.locale, profile.locale, deps.defaultLocale);
   const turn: Turn = { locale, t: deps.translator.t(locale), intent: intentOf(context.activity, deps.lexicon), profile };
   context.turnState.set(TURN, turn);
+  context.turnState.set(TURN_LOCALE, locale);
   return turn;
 }
 
@@ -29,6 +31,7 @@ export function switchTurnLocale(context: TurnContext, deps: DialogDeps, locale:
   const turn = context.turnState.get(TURN) as Turn;
   turn.locale = locale;
   turn.t = deps.translator.t(locale);
+  context.turnState.set(TURN_LOCALE, locale);
   return turn;
 }
 

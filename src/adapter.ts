@@ -9,7 +9,7 @@ import {
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { resolveLocale, type Translator } from './i18n/index.js';
-import { correlationIdOf } from './turnContextKeys.js';
+import { correlationIdOf, TURN_LOCALE } from './turnContextKeys.js';
 
 export interface AdapterDeps {
   config: Config;
@@ -44,7 +44,7 @@ export function createAdapter({ config, logger, translator, authSettings }: Adap
     );
     if (context.activity.type !== 'message' && context.activity.type !== 'invoke') return;
     try {
-      const t = translator.t(resolveLocale(context.activity.locale, undefined, config.DEFAULT_LOCALE));
+      const t = translator.t(resolveLocale(context.activity.locale, context.turnState.get(TURN_LOCALE), config.DEFAULT_LOCALE));
       await context.sendActivity(t('error.turnFailed'));
     } catch (sendError) {
       logger.warn({ err: sendError, correlationId: correlationIdOf(context) }, 'could not send the apology');

@@ -62,8 +62,8 @@ function monthOf(yearMonth: string): Date {
 
 /** Public-doc facts say how current they are; 2017-article facts say so; 2020-article facts are the unmarked default. */
 function badge(t: Translate, source: Source | undefined): string {
-  if (source?.tag === 'public-doc' && source.asOf) return ` ${tr(t, 'cards:result.asOfBadge', { date: monthOf(source.asOf) })}`;
-  if (source?.tag === 'seed-2017') return ` ${tr(t, 'cards:result.seed2017Badge')}`;
+  if (source?.tag === 'public-doc' && source.asOf) return tr(t, 'cards:result.asOfBadge', { date: monthOf(source.asOf) });
+  if (source?.tag === 'seed-2017') return tr(t, 'cards:result.seed2017Badge');
   return '';
 }
 
