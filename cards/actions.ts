@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../src/i18n/locale.js';
 
-export const COMMANDS = ['start', 'help', 'cancel', 'restart', 'back', 'language'] as const;
+export const COMMANDS = ['start', 'help', 'cancel', 'restart', 'back', 'language', 'quick', 'change', 'share'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** The input id of the ChoiceSet / Date input on a question card. */
@@ -36,12 +36,46 @@ export const CommandSubmitSchema = z
   })
   .strict();
 
+/** Field ids of the quick form: the Situation's answer fields (its inputs are named after them). */
+export const QUICK_FORM_FIELDS = [
+  'role',
+  'goal',
+  'purchaseChannel',
+  'billingFrequency',
+  'otherPartnerBilling',
+  'resellerRelationship',
+  'offerPlan',
+  'offerDiscontinued',
+  'licenseCount',
+  'partnerRegion',
+  'tenantRegion',
+  'delegatedAdmin',
+  'renewalDate',
+] as const;
+
+export type QuickFormField = (typeof QUICK_FORM_FIELDS)[number];
+
+/** The quick form's [Get the result]: the data plus every input, each an option id, a date or ''. */
+export const QuickFormSubmitSchema = z
+  .object({
+    action: z.literal('quickForm'),
+    ...(Object.fromEntries(QUICK_FORM_FIELDS.map((f) => [f, AnswerValueSchema.optional()])) as {
+      [F in QuickFormField]: z.ZodOptional<typeof AnswerValueSchema>;
+    }),
+  })
+  .strict();
+
+/** [Change] on the change-an-answer card: the question picked in its `questionId` input ('' when none). */
+export const ChangeSubmitSchema = z
+  .object({ action: z.literal('change'), questionId: z.union([QuestionIdSchema, z.literal('')]).optional() })
+  .strict();
+
 /**
  * Every Action.Submit payload our cards produce. Discriminated on `action`, strict (unknown fields are
  * a tampered or foreign submit), bounded lengths. A skip carries no answer; only 'language' carries a locale.
  */
 export const SubmitDataSchema = z
-  .discriminatedUnion('action', [AnswerSubmitSchema, CommandSubmitSchema])
+  .discriminatedUnion('action', [AnswerSubmitSchema, CommandSubmitSchema, QuickFormSubmitSchema, ChangeSubmitSchema])
   .superRefine((data, ctx) => {
     if (data.action === 'answer' && data.skip === true && data.answer !== undefined && data.answer !== '') {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['skip'], message: 'A skip carries no answer' });
@@ -53,6 +87,8 @@ export const SubmitDataSchema = z
 
 export type AnswerSubmit = z.infer<typeof AnswerSubmitSchema>;
 export type CommandSubmit = z.infer<typeof CommandSubmitSchema>;
+export type QuickFormSubmit = z.infer<typeof QuickFormSubmitSchema>;
+export type ChangeSubmit = z.infer<typeof ChangeSubmitSchema>;
 export type SubmitData = z.infer<typeof SubmitDataSchema>;
 
 // Builders the views use, so every card's data is typed against the same shapes.
@@ -69,3 +105,14 @@ export const skipData = (questionId: string): AnswerSubmit => ({ action: 'answer
 export const commandData = (command: Command): CommandSubmit => ({ action: 'command', command });
 
 export const languageData = (locale: Locale): CommandSubmit => ({ action: 'command', command: 'language', locale });
+
+export const quickFormData = (): QuickFormSubmit => ({ action: 'quickForm' });
+
+export const changeData = (): ChangeSubmit => ({ action: 'change' });
+
+/**
+ * Universal Actions: Teams sends an Action.Execute as an `adaptiveCard/action` invoke whose
+ * `value.action.data` holds this data merged with the card's inputs, and the bot answers with the
+ * card that replaces the clicked one. The verb names the data's action for logs and routing.
+ */
+export const ADAPTIVE_CARD_ACTION_INVOKE = 'adaptiveCard/action';

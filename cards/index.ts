@@ -9,6 +9,11 @@ import { questionView, type QuestionCardInput } from './views/questionView.js';
 import { resultView } from './views/resultView.js';
 import type { Translate } from './views/shared.js';
 import { welcomeView } from './views/welcomeView.js';
+import { faqAnswerView, type FaqAnswerOptions } from './views/faqAnswerView.js';
+import type { TopicId } from '../src/faq/index.js';
+import { quickFormView, type QuickFormInput } from './views/quickFormView.js';
+import { changeAnswerView, type ChangeAnswerInput } from './views/changeAnswerView.js';
+import { shareView } from './views/shareView.js';
 
 export * from './actions.js';
 export * from './render.js';
@@ -27,7 +32,13 @@ export { resultView, MAX_REASONS_SHOWN, type ResultViewData, type ResultSection 
 export { helpView, type HelpViewData } from './views/helpView.js';
 export { languageView, languageList, LANGUAGE_NAMES, type LanguageViewData } from './views/languageView.js';
 export { noticeView, type NoticeAction, type NoticeInput, type NoticeViewData } from './views/noticeView.js';
+export { faqAnswerView, type FaqAnswerOptions, type FaqAnswerViewData } from './views/faqAnswerView.js';
 export type { Button, ButtonStyle, Translate } from './views/shared.js';
+export { quickFormView, type QuickFormInput, type QuickFormQuestion, type QuickFormViewData } from './views/quickFormView.js';
+export { changeAnswerView, type ChangeAnswerInput, type ChangeAnswerViewData } from './views/changeAnswerView.js';
+export { shareView, type Share, type ShareViewData } from './views/shareView.js';
+export { summaryText, mailtoLink, MAILTO_MAX_LENGTH } from './views/summaryText.js';
+export { answerLabel } from './views/questionView.js';
 
 export const renderWelcomeCard = (t: Translate): CardAttachment => toAttachment(renderCard('welcome', welcomeView(t)));
 
@@ -45,3 +56,19 @@ export const renderLanguageCard = (t: Translate, current: Locale): CardAttachmen
 
 export const renderNoticeCard = (t: Translate, input: NoticeInput): CardAttachment =>
   toAttachment(renderCard('notice', noticeView(t, input)));
+
+/** The answer to a typed question (src/faq answerFreeText), with its sources and [Start guided check]. */
+export const renderFaqAnswerCard = (t: Translate, topic: TopicId, options?: FaqAnswerOptions): CardAttachment =>
+  toAttachment(renderCard('faqAnswer', faqAnswerView(t, topic, options)));
+
+export const renderQuickFormCard = (t: Translate, input: QuickFormInput): CardAttachment =>
+  toAttachment(renderCard('quickForm', quickFormView(t, input)));
+
+export const renderChangeAnswerCard = (t: Translate, input: ChangeAnswerInput): CardAttachment =>
+  toAttachment(renderCard('changeAnswer', changeAnswerView(t, input)));
+
+/** The summary as copyable message text, and a card with a mailto: button. */
+export const renderShare = (t: Translate, guidance: Guidance, today: string): { text: string; card: CardAttachment } => {
+  const { summary, view } = shareView(t, guidance, today);
+  return { text: summary, card: toAttachment(renderCard('share', view)) };
+};

@@ -7,12 +7,20 @@ import noticeCard from './noticeCard.json' with { type: 'json' };
 import questionCard from './questionCard.json' with { type: 'json' };
 import resultCard from './resultCard.json' with { type: 'json' };
 import welcomeCard from './welcomeCard.json' with { type: 'json' };
+import faqAnswerCard from './faqAnswerCard.json' with { type: 'json' };
+import quickFormCard from './quickFormCard.json' with { type: 'json' };
+import changeAnswerCard from './changeAnswerCard.json' with { type: 'json' };
+import shareCard from './shareCard.json' with { type: 'json' };
 import type { HelpViewData } from './views/helpView.js';
 import type { LanguageViewData } from './views/languageView.js';
 import type { NoticeViewData } from './views/noticeView.js';
 import type { QuestionViewData } from './views/questionView.js';
 import type { ResultViewData } from './views/resultView.js';
 import type { WelcomeViewData } from './views/welcomeView.js';
+import type { FaqAnswerViewData } from './views/faqAnswerView.js';
+import type { QuickFormViewData } from './views/quickFormView.js';
+import type { ChangeAnswerViewData } from './views/changeAnswerView.js';
+import type { ShareViewData } from './views/shareView.js';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -39,6 +47,10 @@ export interface CardDataMap {
   help: HelpViewData;
   language: LanguageViewData;
   notice: NoticeViewData;
+  faqAnswer: FaqAnswerViewData;
+  quickForm: QuickFormViewData;
+  changeAnswer: ChangeAnswerViewData;
+  share: ShareViewData;
 }
 
 export type CardName = keyof CardDataMap;
@@ -50,6 +62,10 @@ const TEMPLATES: { readonly [N in CardName]: Template } = {
   help: new Template(helpCard),
   language: new Template(languageCard),
   notice: new Template(noticeCard),
+  faqAnswer: new Template(faqAnswerCard),
+  quickForm: new Template(quickFormCard),
+  changeAnswer: new Template(changeAnswerCard),
+  share: new Template(shareCard),
 };
 
 export const CARD_NAMES = Object.keys(TEMPLATES) as CardName[];

@@ -1,8 +1,17 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ActivityTypes } from 'botbuilder';
+import {
+  ComponentDialog,
+  DialogReason,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { guide, SituationSchema } from '../src/guidance/index.js';
+import { SituationSchema } from '../src/guidance/index.js';
 import { renderQuestionCard, renderResultCard } from '../cards/index.js';
-import { nextQuestion, relevantQuestions, withoutMootAnswers, type Question } from './questions.js';
+import { nextQuestion, relevantQuestions, type Question } from './questions.js';
+import { guidanceFor } from './result.js';
 import { readTypedAnswer } from './typedAnswer.js';
 import { turnOf } from './turn.js';
 import { newCheck, type CheckState, type DialogDeps } from './state.js';
@@ -29,6 +38,15 @@ export class GuidedCheckDialog extends ComponentDialog {
     super(GUIDED_CHECK_DIALOG);
     this.addDialog(new WaterfallDialog(QUESTION_LOOP, [this.ask.bind(this), this.store.bind(this)]));
     this.initialDialogId = QUESTION_LOOP;
+  }
+
+  /** Waterfalls only move on message activities; a click on an Action.Execute arrives as an invoke. */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const active = innerDc.activeDialog && innerDc.findDialog(innerDc.activeDialog.id);
+    if (innerDc.context.activity.type === ActivityTypes.Invoke && active) {
+      return active.resumeDialog(innerDc, DialogReason.continueCalled);
+    }
+    return super.onContinueDialog(innerDc);
   }
 
   private async checkOf(step: WaterfallStepContext): Promise<CheckState> {
@@ -83,13 +101,38 @@ export class GuidedCheckDialog extends ComponentDialog {
     }
     check.history.push(question.id);
     await this.deps.check.set(step.context, check);
+    await this.freezeAnsweredCard(step, question, check, skip ? undefined : (value as string));
     return step.replaceDialog(QUESTION_LOOP);
+  }
+
+  /**
+   * A card answered with Action.Submit stays in the chat: turn it into a record of the answer with no
+   * live buttons. (Action.Execute replaces the card in place instead.) Best effort: a failed update
+   * must not cost the answer.
+   */
+  private async freezeAnsweredCard(step: WaterfallStepContext, question: Question, check: CheckState, answer: string | undefined) {
+    const { activity } = step.context;
+    if (activity.type !== 'message' || !activity.replyToId || activity.value === undefined) return;
+    if (activity.deliveryMode === 'expectReplies') return;
+    const { t } = await turnOf(step.context, this.deps);
+    const asked = relevantQuestions(check.answers);
+    const card = renderQuestionCard(t, {
+      question,
+      step: Math.max(1, asked.indexOf(question) + 1),
+      total: asked.length,
+      canGoBack: false,
+      answered: answer ?? t('cards:change.skipped'),
+    });
+    try {
+      await step.context.updateActivity({ type: 'message', id: activity.replyToId, attachments: [card as never] });
+    } catch {
+      // The channel may not allow updates (or the card is gone): the next question still follows.
+    }
   }
 
   private async finish(step: WaterfallStepContext, check: CheckState): Promise<DialogTurnResult> {
     const { t } = await turnOf(step.context, this.deps);
-    const situation = SituationSchema.parse(withoutMootAnswers(check.answers));
-    await step.context.sendActivity({ attachments: [renderResultCard(t, guide(situation, this.deps.today()))] });
+    await step.context.sendActivity({ attachments: [renderResultCard(t, guidanceFor(check.answers, this.deps.today()))] });
     await this.deps.check.set(step.context, { ...check, status: 'done' });
     return step.endDialog();
   }

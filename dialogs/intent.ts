@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { SubmitDataSchema } from '../cards/actions.js';
+import { ADAPTIVE_CARD_ACTION_INVOKE, QUICK_FORM_FIELDS, SubmitDataSchema, type QuickFormField } from '../cards/actions.js';
 import { normalizeLocale, type Locale } from '../src/i18n/index.js';
 import { normalizeTyped, resolveLanguageWord, type Command, type Lexicon } from './lexicon.js';
 
@@ -7,6 +7,8 @@ import { normalizeTyped, resolveLanguageWord, type Command, type Lexicon } from 
 export type Intent =
   | { kind: 'command'; command: Command; locale?: Locale }
   | { kind: 'answer'; questionId: string; answer?: string; skip?: boolean }
+  | { kind: 'quickForm'; fields: Partial<Record<QuickFormField, string>> }
+  | { kind: 'change'; questionId?: string }
   | { kind: 'text'; text: string }
   | { kind: 'invalidSubmit' }
   | { kind: 'empty' };
@@ -37,15 +39,39 @@ export function intentFromText(raw: string, lexicon: Lexicon, clientLocale?: unk
   return languageWithArgument(text, lexicon, client) ?? { kind: 'text', text: raw.slice(0, MAX_TYPED_LENGTH) };
 }
 
-/** One place maps an activity (typed text or a card submit) to an intent. */
-export function intentOf(activity: Partial<Activity>, lexicon: Lexicon): Intent {
-  if (activity.value !== undefined && activity.value !== null) {
-    const parsed = SubmitDataSchema.safeParse(activity.value);
-    if (!parsed.success) return { kind: 'invalidSubmit' };
-    const data = parsed.data;
-    if (data.action === 'command') return { kind: 'command', command: data.command, locale: data.locale };
-    return { kind: 'answer', questionId: data.questionId, answer: data.answer, skip: data.skip };
+/** A card's data: an Action.Submit's message `value`, or an Action.Execute invoke's `value.action.data`. */
+function cardData(activity: Partial<Activity>): { data: unknown } | undefined {
+  if (activity.type === 'invoke') {
+    if (activity.name !== ADAPTIVE_CARD_ACTION_INVOKE) return undefined;
+    const action = (activity.value as { action?: { type?: unknown; data?: unknown } } | undefined)?.action;
+    return { data: action?.type === 'Action.Execute' ? action.data : undefined };
   }
+  return activity.value === undefined || activity.value === null ? undefined : { data: activity.value };
+}
+
+export function intentFromCard(value: unknown): Intent {
+  const parsed = SubmitDataSchema.safeParse(value);
+  if (!parsed.success) return { kind: 'invalidSubmit' };
+  const data = parsed.data;
+  switch (data.action) {
+    case 'command':
+      return { kind: 'command', command: data.command, locale: data.locale };
+    case 'answer':
+      return { kind: 'answer', questionId: data.questionId, answer: data.answer, skip: data.skip };
+    case 'change':
+      return { kind: 'change', questionId: data.questionId || undefined };
+    case 'quickForm': {
+      const fields: Partial<Record<QuickFormField, string>> = {};
+      for (const f of QUICK_FORM_FIELDS) if (data[f]) fields[f] = data[f];
+      return { kind: 'quickForm', fields };
+    }
+  }
+}
+
+/** One place maps an activity (typed text, a card submit, a Universal Action invoke) to an intent. */
+export function intentOf(activity: Partial<Activity>, lexicon: Lexicon): Intent {
+  const card = cardData(activity);
+  if (card) return intentFromCard(card.data);
   if (typeof activity.text === 'string') return intentFromText(activity.text, lexicon, activity.locale);
   return { kind: 'empty' };
 }

@@ -8,13 +8,30 @@ import {
 } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Locale } from '../src/i18n/index.js';
-import { renderHelpCard, renderLanguageCard, renderNoticeCard, renderWelcomeCard } from '../cards/index.js';
+import {
+  renderChangeAnswerCard,
+  renderHelpCard,
+  renderLanguageCard,
+  renderNoticeCard,
+  renderQuickFormCard,
+  renderResultCard,
+  renderShare,
+  renderWelcomeCard,
+  type NoticeAction,
+} from '../cards/index.js';
+import { guidanceFor } from './result.js';
+import { QUICK_FORM_QUESTIONS, readQuickForm } from './quickForm.js';
+import type { QuickFormField } from '../cards/actions.js';
 import { GuidedCheckDialog, GUIDED_CHECK_DIALOG } from './guidedCheckDialog.js';
-import { isRelevant, questionById } from './questions.js';
+import { isRelevant, questionById, type QuestionId } from './questions.js';
 import { newCheck, type CheckState, type DialogDeps } from './state.js';
-import { clientLocaleUnsupported, switchTurnLocale, turnOf, type Turn } from './turn.js';
+import { cachedTurn, clientLocaleUnsupported, switchTurnLocale, turnOf, type Turn } from './turn.js';
 
 export const MAIN_DIALOG = 'mainDialog';
+
+/** The quick form opens with the last check's answers filled in, so a partner can adjust rather than retype. */
+const formValues = (check: CheckState | undefined): Record<string, string> =>
+  Object.fromEntries(Object.entries(check?.answers ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
 const WAITING: DialogTurnResult = { status: DialogTurnStatus.waiting };
 
@@ -35,6 +52,12 @@ export class MainDialog extends ComponentDialog {
     const dc = await set.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  /** A short acknowledgement for a card action whose turn produced no card to show in its place. */
+  doneText(context: TurnContext): string {
+    const t = cachedTurn(context)?.t ?? this.deps.translator.t(this.deps.defaultLocale);
+    return String(t('common:notice.done'));
   }
 
   /** Install or first contact outside a message turn: welcome once, in the user's language. */
@@ -76,13 +99,21 @@ export class MainDialog extends ComponentDialog {
           return this.resume(dc);
         case 'back':
           return this.back(dc, check);
+        case 'quick':
+          return this.send(dc, renderQuickFormCard(turn.t, { questions: QUICK_FORM_QUESTIONS, values: formValues(check), missing: [] }));
+        case 'change':
+          return this.offerChange(dc, check);
+        case 'share':
+          return this.share(dc, check);
       }
     }
+    if (intent.kind === 'quickForm') return this.quickForm(dc, intent.fields);
+    if (intent.kind === 'change') return this.change(dc, check, intent.questionId);
 
     if (active) return this.resume(dc, dc.activeDialog !== undefined);
     if (firstContact) return WAITING;
     if (intent.kind === 'answer') return this.notice(dc, 'common:notice.outOfDate', ['start', 'help']);
-    return this.notice(dc, 'common:notice.notUnderstood', ['start', 'help']);
+    return this.notice(dc, 'common:notice.notUnderstood', ['start', 'quick', 'help']);
   }
 
   /** Continues the open check; when the dialog stack lost it (or must re-ask), starts it again from the stored answers. */
@@ -93,6 +124,56 @@ export class MainDialog extends ComponentDialog {
     }
     await dc.cancelAllDialogs();
     await dc.beginDialog(GUIDED_CHECK_DIALOG);
+    return WAITING;
+  }
+
+  /** One submit, the full result; anything missing is marked on the same form with the entered values kept. */
+  private async quickForm(dc: DialogContext, fields: Partial<Record<QuickFormField, string>>): Promise<DialogTurnResult> {
+    const { t } = await turnOf(dc.context, this.deps);
+    const { answers, missing, asked } = readQuickForm(fields);
+    if (missing.length > 0) {
+      return this.send(dc, renderQuickFormCard(t, { questions: QUICK_FORM_QUESTIONS, values: fields, missing }));
+    }
+    const skipped = asked.filter((id) => answers[id] === undefined);
+    await dc.cancelAllDialogs();
+    await this.deps.check.set(dc.context, { status: 'done', answers, history: asked, skipped });
+    return this.send(dc, renderResultCard(t, guidanceFor(answers, this.deps.today())));
+  }
+
+  /** "Which answer?": the questions the last check asked, each with its answer. */
+  private async offerChange(dc: DialogContext, check: CheckState | undefined): Promise<DialogTurnResult> {
+    if (!check || check.history.length === 0) return this.notice(dc, 'common:notice.noCheckYet', ['start', 'quick']);
+    const { t } = await turnOf(dc.context, this.deps);
+    const answered = check.history
+      .map((id) => questionById(id))
+      .filter((q) => q !== undefined && isRelevant(q, check.answers))
+      .map((question) => ({ question: question!, answer: check.answers[question!.id] as string | undefined }));
+    return this.send(dc, renderChangeAnswerCard(t, { answered }));
+  }
+
+  /** Reopens one question with its answer pre-selected; every other answer stays, so the check ends right after. */
+  private async change(dc: DialogContext, check: CheckState | undefined, questionId: string | undefined): Promise<DialogTurnResult> {
+    const question = questionId ? questionById(questionId) : undefined;
+    if (!check || !question || !check.history.includes(question.id)) return this.offerChange(dc, check);
+    const answers = check.answers as Record<string, unknown>;
+    const id: QuestionId = question.id;
+    await this.deps.check.set(dc.context, {
+      status: 'active',
+      answers: Object.fromEntries(Object.entries(answers).filter(([k]) => k !== id)),
+      history: check.history.filter((h) => h !== id),
+      skipped: check.skipped.filter((h) => h !== id),
+      previous: { ...check.previous, [id]: answers[id] },
+    });
+    return this.resume(dc);
+  }
+
+  /** The outcome in writing: copyable plain text, and a mailto: link with subject and body. */
+  private async share(dc: DialogContext, check: CheckState | undefined): Promise<DialogTurnResult> {
+    if (check?.status !== 'done') return this.notice(dc, 'common:notice.noCheckYet', ['start', 'quick']);
+    const { t } = await turnOf(dc.context, this.deps);
+    const today = this.deps.today();
+    const { text, card } = renderShare(t, guidanceFor(check.answers, today), today);
+    await dc.context.sendActivity({ text, textFormat: 'plain', attachments: [card as never] });
     return WAITING;
   }
 
@@ -142,7 +223,7 @@ export class MainDialog extends ComponentDialog {
     return first;
   }
 
-  private async notice(dc: DialogContext, textKey: string, actions: Array<'start' | 'help' | 'language' | 'restart'> = []) {
+  private async notice(dc: DialogContext, textKey: string, actions: NoticeAction[] = []) {
     const { t } = await turnOf(dc.context, this.deps);
     return this.send(dc, renderNoticeCard(t, { textKey, actions }));
   }

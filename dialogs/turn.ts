@@ -14,6 +14,11 @@ export interface Turn {
 
 const TURN = Symbol('turn');
 
+/** The turn as already read this turn, if it was. */
+export function cachedTurn(context: TurnContext): Turn | undefined {
+  return context.turnState.get(TURN) as Turn | undefined;
+}
+
 /** Reads the turn once (locale, intent, profile) so every dialog on the stack sees the same view of it. */
 export async function turnOf(context: TurnContext, deps: DialogDeps): Promise<Turn> {
   const cached = context.turnState.get(TURN) as Turn | undefined;

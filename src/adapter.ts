@@ -6,10 +6,13 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
+import type { AuthenticateRequestResult, BotFrameworkAuthentication, ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { resolveLocale, type Translator } from './i18n/index.js';
 import { correlationIdOf, TURN_LOCALE } from './turnContextKeys.js';
+import { assertExpiring, authFailureOf } from './auth/authFailure.js';
+import { connectorRetryPolicy, DEFAULT_RETRY, isReplyNotDelivered, RetryingConnectorFactory, type RetryOptions } from './http/connectorRetry.js';
 
 export interface AdapterDeps {
   config: Config;
@@ -17,16 +20,50 @@ export interface AdapterDeps {
   translator: Translator;
   /** Extra Bot Framework auth settings (OpenID metadata URLs, issuers) — used by tests against a local JWKS. */
   authSettings?: Record<string, string>;
+  /** Replaces the app-password credentials for outbound calls — tests use it to reach a local fake connector offline. */
+  credentialsFactory?: ServiceClientCredentialsFactory;
+  /** Overrides parts of the outbound retry policy (tests inject sleep and random). */
+  retry?: Partial<RetryOptions>;
 }
 
-/** CloudAdapter whose raw processActivity is reachable, so the server decides status codes and bodies itself. */
+/**
+ * CloudAdapter that authenticates in a step of its own, so the server can tell "who are you?" (401/503,
+ * AuthFailure) from "the turn broke", and whose connector clients retry with our bounded policy.
+ */
 export class BotAdapter extends CloudAdapter {
-  handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authHeader, activity, logic);
+  constructor(
+    auth: BotFrameworkAuthentication,
+    private readonly options: { authEnabled: boolean; retry: RetryOptions; logger: Logger },
+  ) {
+    super(auth);
+  }
+
+  /** Authenticates, then runs the turn. Rejects with AuthFailure before any turn logic when the caller isn't the channel. */
+  async handle(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+    log: Logger = this.options.logger,
+  ): Promise<InvokeResponse | undefined> {
+    const authenticated = await this.authenticate(authHeader, activity);
+    const inner = authenticated.connectorFactory ?? this.botFrameworkAuthentication.createConnectorFactory(authenticated.claimsIdentity);
+    const connectorFactory = new RetryingConnectorFactory(inner, connectorRetryPolicy(this.options.retry, log));
+    return this.processActivity({ ...authenticated, connectorFactory }, activity, logic);
+  }
+
+  private async authenticate(authHeader: string, activity: Activity): Promise<AuthenticateRequestResult> {
+    let result: AuthenticateRequestResult;
+    try {
+      result = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+    } catch (err) {
+      throw authFailureOf(err);
+    }
+    if (this.options.authEnabled) assertExpiring(result.claimsIdentity);
+    return result;
   }
 }
 
-export function createAdapter({ config, logger, translator, authSettings }: AdapterDeps): BotAdapter {
+export function createAdapter({ config, logger, translator, authSettings, credentialsFactory, retry }: AdapterDeps): BotAdapter {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
@@ -34,20 +71,28 @@ export function createAdapter({ config, logger, translator, authSettings }: Adap
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
     ...authSettings,
   };
-  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(options, credentialsFactory), {
+    authEnabled: Boolean(config.MicrosoftAppId),
+    retry: { ...DEFAULT_RETRY, ...retry },
+    logger,
+  });
 
   // One failed turn must not cost the user their answers: log, apologise in their language, keep state.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error(
-      { err: error, correlationId: correlationIdOf(context), activityType: context.activity.type },
-      'turn failed',
-    );
+    const correlationId = correlationIdOf(context);
+    if (isReplyNotDelivered(error)) {
+      // The connector kept refusing our reply; an apology would go the same way. State is saved before
+      // replies leave, so the user's next message shows them where they are.
+      logger.warn({ correlationId, activityType: context.activity.type, reason: error.message }, 'turn abandoned: reply not delivered');
+      return;
+    }
+    logger.error({ err: error, correlationId, activityType: context.activity.type }, 'turn failed');
     if (context.activity.type !== 'message' && context.activity.type !== 'invoke') return;
     try {
       const t = translator.t(resolveLocale(context.activity.locale, context.turnState.get(TURN_LOCALE), config.DEFAULT_LOCALE));
       await context.sendActivity(t('error.turnFailed'));
     } catch (sendError) {
-      logger.warn({ err: sendError, correlationId: correlationIdOf(context) }, 'could not send the apology');
+      logger.warn({ err: sendError, correlationId }, 'could not send the apology');
     }
   };
   return adapter;

@@ -1,20 +1,31 @@
 import type { Storage } from 'botbuilder';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import type { DestinationStream } from 'pino';
 import type { AddressInfo } from 'node:net';
 import pkg from '../package.json' with { type: 'json' };
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { createTranslator } from './i18n/index.js';
 import { createAdapter } from './adapter.js';
+import type { RetryOptions } from './http/connectorRetry.js';
 import { CspMoveBot } from './bot.js';
 import { createConversation } from '../dialogs/index.js';
 import { createServer } from './server.js';
-import { createStorage } from './storage/createStorage.js';
+import { createStorage, type StorageHandle } from './storage/createStorage.js';
+import { DAY_MS, DELIVERY_PREFIX, DELIVERY_TTL_MS, DeliveryLog, RetentionSweeper, TurnRunner, guardStorage, retentionPolicy } from './state/index.js';
 
 export interface AppOverrides {
   logger?: Logger;
   /** Replaces the configured storage (tests inject failing or shared stores). */
-  storage?: { storage: Storage; close(): Promise<void>; ping(): Promise<boolean> };
+  storage?: { storage: Storage; close(): Promise<void>; ping(): Promise<boolean>; deleteWrittenBefore?: StorageHandle['deleteWrittenBefore'] };
+  /** The clock (epoch ms) for state retention, delivery records and SQLite write times — tests move it forward. */
+  now?: () => number;
   authSettings?: Record<string, string>;
+  /** Outbound credentials (tests: no token fetch from the internet) and retry timing (tests: no real sleeps). */
+  credentialsFactory?: ServiceClientCredentialsFactory;
+  connectorRetry?: Partial<RetryOptions>;
+  /** Where the configured logger writes (tests capture lines to prove redaction); ignored when `logger` is given. */
+  logDestination?: DestinationStream;
   /** Pins today's date (YYYY-MM-DD) for tests. */
   today?: () => string;
 }
@@ -22,22 +33,47 @@ export interface AppOverrides {
 export interface App {
   listen(): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
+  /** Deletes expired state and delivery records now (also done hourly while listening). */
+  sweepExpired(): Promise<{ state: number; deliveries: number }>;
   logger: Logger;
 }
 
 /** Wires config → storage → adapter → bot → HTTP. Nothing here runs until listen(). */
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
-  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
-  const store = overrides.storage ?? createStorage(config);
+  const secrets = [config.MicrosoftAppPassword, config.BLOB_CONNECTION_STRING].filter((s): s is string => Boolean(s));
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL, overrides.logDestination, secrets);
+  const now = overrides.now ?? Date.now;
+  const store = overrides.storage ?? createStorage(config, { sqlite: { now } });
+  // Outages surface as one error type wherever they happen in a turn (src/state/storageGuard.ts).
+  const storage = guardStorage(store.storage);
   const translator = createTranslator();
-  const adapter = createAdapter({ config, logger, translator, authSettings: overrides.authSettings });
-  const conversation = createConversation({ storage: store.storage, translator, defaultLocale: config.DEFAULT_LOCALE, today: overrides.today });
-  const bot = new CspMoveBot(conversation);
+  const adapter = createAdapter({
+    config,
+    logger,
+    translator,
+    authSettings: overrides.authSettings,
+    credentialsFactory: overrides.credentialsFactory,
+    retry: overrides.connectorRetry,
+  });
+  const conversation = createConversation({ storage, translator, defaultLocale: config.DEFAULT_LOCALE, today: overrides.today });
+  const policy = retentionPolicy(config.STATE_TTL_DAYS * DAY_MS, now);
+  const turns = new TurnRunner({
+    storage,
+    states: conversation.states,
+    policy,
+    deliveries: new DeliveryLog(storage, DELIVERY_TTL_MS, now),
+    translator,
+    defaultLocale: config.DEFAULT_LOCALE,
+    logger,
+  });
+  const sweeper = new RetentionSweeper({ store, policy, deliveries: { prefix: DELIVERY_PREFIX, ttlMs: DELIVERY_TTL_MS }, logger });
+  const bot = new CspMoveBot({ ...conversation, turns });
   const { server, drain } = createServer({ adapter, bot, logger, version: pkg.version, ready: () => store.ping() });
   let closing: Promise<void> | undefined;
 
   return {
     logger,
+    sweepExpired: () => sweeper.sweepNow(),
     async listen() {
       // Opening storage up front creates the SQLite file and surfaces a bad path before the first user does.
       if (!(await store.ping())) logger.warn({ storage: config.STORAGE }, 'storage is not reachable yet');
@@ -48,6 +84,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       const { port } = server.address() as AddressInfo;
       const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
       logger.info({ port, storage: config.STORAGE, version: pkg.version }, 'listening');
+      sweeper.start();
       return { port, url: `http://${host}:${port}` };
     },
     close() {
@@ -59,6 +96,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
         // Keep-alive sockets would hold close() open until the client gives up on them.
         server.server.closeIdleConnections();
         await stopped;
+        await sweeper.stop();
         await store.close();
         logger.info('stopped');
       })();

@@ -1,11 +1,26 @@
-import { TeamsActivityHandler, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
+import {
+  TeamsActivityHandler,
+  TurnContext,
+  type Activity,
+  type BotState,
+  type InvokeResponse,
+  type StatePropertyAccessor,
+} from 'botbuilder';
+import { ADAPTIVE_CARD_ACTION_INVOKE } from '../cards/actions.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/render.js';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { MainDialog } from '../dialogs/index.js';
+import type { TurnRunner } from './state/index.js';
 
 export interface BotDeps {
   mainDialog: MainDialog;
   dialogState: StatePropertyAccessor<DialogState>;
   states: readonly BotState[];
+  /**
+   * Serializes, deduplicates and retries the turn, and saves its state eTag-checked (src/state); the app
+   * always passes one. Without it (unit harnesses on TestAdapter) state is saved the plain botbuilder way.
+   */
+  turns?: TurnRunner;
 }
 
 /** Teams events in, dialog turns out. Everything a user says goes through MainDialog. */
@@ -27,8 +42,47 @@ export class CspMoveBot extends TeamsActivityHandler {
     });
   }
 
+  /**
+   * Universal Actions (Action.Execute): the same dialog turn as a card submit, but the last card it
+   * produces replaces the clicked card in place, so a check is one live card moving forward. Any
+   * shape of invoke gets a 200 with a card or a message (never an error the user cannot act on).
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== ADAPTIVE_CARD_ACTION_INVOKE) return super.onInvokeActivity(context);
+    const cards: Array<Partial<Activity>> = [];
+    let capturing = true;
+    context.onSendActivities(async (_ctx, activities, next) => {
+      if (capturing) {
+        cards.push(...activities.filter(isCardOnly));
+        const rest = activities.filter((a) => !isCardOnly(a));
+        activities.splice(0, activities.length, ...rest);
+        // Adapters refuse an empty send: when every activity was a captured card, nothing goes out now.
+        if (activities.length === 0) return [];
+      }
+      return next();
+    });
+    await this.deps.mainDialog.run(context, this.deps.dialogState);
+    capturing = false;
+    const last = cards.pop();
+    if (cards.length > 0) await context.sendActivities(cards);
+    const value = last
+      ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: last.attachments![0]!.content }
+      : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: this.deps.mainDialog.doneText(context) };
+    return { status: 200, body: value };
+  }
+
   override async run(context: TurnContext): Promise<void> {
+    if (this.deps.turns) return this.deps.turns.run(context, () => super.run(context));
     await super.run(context);
     for (const state of this.deps.states) await state.saveChanges(context);
   }
+}
+
+function isCardOnly(activity: Partial<Activity>): boolean {
+  return (
+    activity.type === 'message' &&
+    !activity.text &&
+    activity.attachments?.length === 1 &&
+    activity.attachments[0]!.contentType === ADAPTIVE_CARD_CONTENT_TYPE
+  );
 }

@@ -24,6 +24,22 @@ const port = z
     return n;
   });
 
+/** A whole number of days in [min, max], `fallback` when unset. */
+function days(fallback: number, min: number, max: number) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const n = /^\d+$/.test(v.trim()) ? Number(v) : NaN;
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a whole number of days from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
 function oneOf<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
   return z
     .string()
@@ -54,6 +70,7 @@ export const ConfigSchema = z
     SQLITE_PATH: optionalText.transform((v) => v ?? 'data/state.db'),
     BLOB_CONNECTION_STRING: optionalText,
     BLOB_CONTAINER: optionalText.refine((v) => v === undefined || CONTAINER.test(v), 'must be 3-63 lowercase letters, digits or hyphens'),
+    STATE_TTL_DAYS: days(30, 1, 3650),
     LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
     DEFAULT_LOCALE: oneOf(LOCALES, 'en'),
   })

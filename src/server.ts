@@ -1,22 +1,13 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import { AuthenticationError } from 'botframework-connector';
 import type { Activity, ActivityHandlerBase, InvokeResponse } from 'botbuilder';
 import type { BotAdapter } from './adapter.js';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { Logger } from './logger.js';
 import { CORRELATION_ID } from './turnContextKeys.js';
+import { AuthFailure } from './auth/authFailure.js';
+import { InboundActivity } from './http/inboundActivity.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
-
-/** The least an activity needs before we let botbuilder near it. */
-const InboundActivity = z
-  .object({
-    type: z.string().min(1).max(64),
-    channelId: z.string().min(1).max(256),
-    conversation: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
-  })
-  .passthrough();
 
 export interface ServerDeps {
   adapter: BotAdapter;
@@ -30,13 +21,6 @@ export interface BotServer {
   server: Server;
   /** Resolves once every request that was already running has finished. */
   drain(timeoutMs: number): Promise<boolean>;
-}
-
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
-
-function isNetworkFailure(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } } | undefined;
-  return NETWORK_CODES.has(e?.code ?? '') || NETWORK_CODES.has(e?.cause?.code ?? '');
 }
 
 export function createServer({ adapter, bot, logger, version, ready }: ServerDeps): BotServer {
@@ -72,25 +56,33 @@ export function createServer({ adapter, bot, logger, version, ready }: ServerDep
       if (!parsed.success) return void res.json(400, { error: 'bad_request' });
 
       const auth = String(req.headers.authorization ?? '');
-      let turnStarted = false;
+      const log = logger.child({ correlationId });
       try {
-        const invoke: InvokeResponse | undefined = await adapter.handle(auth, parsed.data as unknown as Activity, async (context) => {
-          turnStarted = true;
-          context.turnState.set(CORRELATION_ID, correlationId);
-          await bot.run(context);
-        });
-        if (invoke?.body !== undefined) res.json(invoke.status ?? 200, invoke.body);
+        const invoke: InvokeResponse | undefined = await adapter.handle(
+          auth,
+          parsed.data as unknown as Activity,
+          async (context) => {
+            context.turnState.set(CORRELATION_ID, correlationId);
+            await bot.run(context);
+          },
+          log,
+        );
+        // An invoke the bot doesn't implement (botbuilder's 501) is the client's oddity, not our fault:
+        // Teams shows the same either way, and 5xx stays reserved for our own failures.
+        if (invoke?.status === 501 && invoke.body === undefined) res.send(200);
+        else if (invoke?.body !== undefined) res.json(invoke.status ?? 200, invoke.body);
         else res.send(invoke?.status ?? 200);
       } catch (err) {
-        // Before the turn starts, only authentication can fail; after, onTurnError already spoke to the user.
-        if (!turnStarted && isNetworkFailure(err)) {
-          logger.warn({ correlationId, err }, 'authentication metadata unreachable');
+        // The caller learns only 401 or 503, never which check failed; our log keeps the reason.
+        if (err instanceof AuthFailure && err.kind === 'unavailable') {
+          log.warn({ reason: err.reason }, 'request refused: channel signing keys unavailable');
           res.json(503, { error: 'unavailable' });
-        } else if (!turnStarted || err instanceof AuthenticationError) {
-          logger.info({ correlationId, reason: (err as Error)?.message }, 'request rejected: unauthorized');
+        } else if (err instanceof AuthFailure) {
+          log.info({ reason: err.reason }, 'request rejected: unauthorized');
           res.json(401, { error: 'unauthorized' });
         } else {
-          logger.error({ correlationId, err }, 'turn failed after error handling');
+          // onTurnError handles turn failures; reaching here means the turn could not even be set up.
+          log.error({ err }, 'turn failed outside error handling');
           res.json(500, { error: 'internal_error' });
         }
       }

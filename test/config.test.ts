@@ -33,6 +33,7 @@ describe('config', () => {
       SQLITE_PATH: 'data/state.db',
       LOG_LEVEL: 'info',
       DEFAULT_LOCALE: 'en',
+      STATE_TTL_DAYS: 30,
     });
     expect(c.MicrosoftAppId).to.equal(undefined);
   });
@@ -56,6 +57,9 @@ describe('config', () => {
     ['STORAGE memory', { STORAGE: 'memory' }, { STORAGE: 'memory' }],
     ['STORAGE sqlite path', { STORAGE: 'sqlite', SQLITE_PATH: '/tmp/x.db' }, { SQLITE_PATH: '/tmp/x.db' }],
     ['STORAGE blob', { STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true', BLOB_CONTAINER: 'bot-state' }, { STORAGE: 'blob', BLOB_CONTAINER: 'bot-state' }],
+    ['STATE_TTL_DAYS', { STATE_TTL_DAYS: '7' }, { STATE_TTL_DAYS: 7 }],
+    ['STATE_TTL_DAYS bounds', { STATE_TTL_DAYS: '3650' }, { STATE_TTL_DAYS: 3650 }],
+    ['STATE_TTL_DAYS empty', { STATE_TTL_DAYS: ' ' }, { STATE_TTL_DAYS: 30 }],
     ['LOG_LEVEL', { LOG_LEVEL: 'debug' }, { LOG_LEVEL: 'debug' }],
     ['LOG_LEVEL silent', { LOG_LEVEL: 'silent' }, { LOG_LEVEL: 'silent' }],
     ['DEFAULT_LOCALE zh-TW', { DEFAULT_LOCALE: 'zh-TW' }, { DEFAULT_LOCALE: 'zh-TW' }],
@@ -80,6 +84,9 @@ describe('config', () => {
     ['STORAGE blob without connection string', { STORAGE: 'blob', BLOB_CONTAINER: 'state' }, 'BLOB_CONNECTION_STRING', /required when STORAGE=blob/],
     ['STORAGE blob without container', { STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true' }, 'BLOB_CONTAINER', /required when STORAGE=blob/],
     ['BLOB_CONTAINER invalid name', { BLOB_CONTAINER: 'Bot_State' }, 'BLOB_CONTAINER', /lowercase/],
+    ['STATE_TTL_DAYS zero', { STATE_TTL_DAYS: '0' }, 'STATE_TTL_DAYS', /whole number of days from 1 to 3650/],
+    ['STATE_TTL_DAYS not a number', { STATE_TTL_DAYS: '30d' }, 'STATE_TTL_DAYS', /whole number of days/],
+    ['STATE_TTL_DAYS too long', { STATE_TTL_DAYS: '3651' }, 'STATE_TTL_DAYS', /from 1 to 3650/],
     ['LOG_LEVEL unknown', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL', /fatal, error, warn, info, debug, trace, silent/],
     ['DEFAULT_LOCALE unsupported', { DEFAULT_LOCALE: 'de' }, 'DEFAULT_LOCALE', /en, zh-CN, zh-TW/],
   ];

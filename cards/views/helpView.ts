@@ -13,7 +13,7 @@ export interface HelpViewData {
 }
 
 /** The order commands are listed in on the help card. */
-const LISTED: readonly Command[] = ['help', 'start', 'back', 'cancel', 'restart', 'language'];
+const LISTED: readonly Command[] = ['help', 'start', 'quick', 'back', 'change', 'share', 'cancel', 'restart', 'language'];
 
 /** The first of the words the typed-answer parser accepts for a command (locales/<lng>/common.json). */
 export function commandWord(t: Translate, command: Command): string {
@@ -33,6 +33,7 @@ export function helpView(t: Translate, options: { inCheck: boolean }): HelpViewD
     // Inside a check, "start" would throw the answers away silently: offer an explicit start over instead.
     actions: [
       options.inCheck ? commandButton(t, 'restart') : commandButton(t, 'start', 'positive'),
+      ...(options.inCheck ? [] : [commandButton(t, 'quick')]),
       commandButton(t, 'language'),
     ],
   };

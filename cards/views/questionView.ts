@@ -22,12 +22,14 @@ export interface QuestionCardInput {
   /** Why the question is asked again: the last answer was not accepted, or came from an old card. */
   hint?: 'invalid' | 'outOfDate';
   canGoBack: boolean;
+  /** Set once the question is answered: the card then shows the answer and no live buttons. */
+  answered?: string;
 }
 
 /** Up to this many options render as one button each; more render as a compact dropdown. */
 export const MAX_OPTION_BUTTONS = 5;
 
-export type QuestionInputMode = 'buttons' | 'choice' | 'date';
+export type QuestionInputMode = 'buttons' | 'choice' | 'date' | 'answered';
 
 export interface QuestionViewData {
   step: string;
@@ -37,6 +39,8 @@ export interface QuestionViewData {
   help: string;
   /** '' when there is nothing to point out. */
   hint: string;
+  /** "Your answer: …" on a card that was answered ('' while it is live). */
+  answered: string;
   input: QuestionInputMode;
   /** One per option in 'buttons' mode, else empty. */
   buttons: Button[];
@@ -72,8 +76,32 @@ function hintText(t: Translate, input: QuestionCardInput): string {
   }
 }
 
+/** The user's answer as they read it: the option's label, or the date itself. */
+export function answerLabel(t: Translate, question: CardQuestion, answer: string): string {
+  return question.input === 'date' ? answer : tr(t, optionLabelKey(question, answer));
+}
+
+/** A question card frozen after its answer: the answer stays readable, nothing is clickable. */
+function answeredView(t: Translate, live: QuestionViewData, question: CardQuestion, answer: string): QuestionViewData {
+  return {
+    ...live,
+    hint: '',
+    answered: tr(t, 'cards:answered.label', { answer: answerLabel(t, question, answer) }),
+    input: 'answered',
+    buttons: [],
+    choices: [],
+    inputActions: [],
+    navActions: [],
+  };
+}
+
 /** One question, its options numbered so that typing the number is obvious. */
 export function questionView(t: Translate, input: QuestionCardInput): QuestionViewData {
+  const live = liveQuestionView(t, input);
+  return input.answered === undefined ? live : answeredView(t, live, input.question, input.answered);
+}
+
+function liveQuestionView(t: Translate, input: QuestionCardInput): QuestionViewData {
   const { question } = input;
   const mode = modeOf(question);
   const total = Math.max(1, Math.trunc(input.total));
@@ -105,6 +133,7 @@ export function questionView(t: Translate, input: QuestionCardInput): QuestionVi
     prompt: tr(t, `questions:${question.id}.prompt`),
     help: tr(t, `questions:${question.id}.help`),
     hint: hintText(t, input),
+    answered: '',
     input: mode,
     buttons:
       mode === 'buttons'

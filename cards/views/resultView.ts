@@ -81,7 +81,7 @@ const bullets = (t: Translate, items: readonly Sourced[], boldDates = false): st
 /** Parentheses and spaces would end a markdown link target early. */
 const safeUrl = (url: string): string => url.replace(/[()\s]/g, (c) => encodeURIComponent(c));
 
-function verdictView(t: Translate, g: Guidance): ResultViewData['verdict'] {
+export function verdictView(t: Translate, g: Guidance): ResultViewData['verdict'] {
   const look = VERDICT_LOOK[g.verdict];
   const shown = g.reasons.slice(0, MAX_REASONS_SHOWN).map((id) => tr(t, `cards:result.reason.${id}`));
   const hidden = g.reasons.length - shown.length;
@@ -102,14 +102,19 @@ function section(id: ResultSection['id'], style: ContainerStyle, title: string, 
  * so each note keeps its date (in its text) and its link without repeating the URL.
  */
 function linkLines(t: Translate, g: Guidance): string[] {
+  // A note whose fact an item above already states (dated by its badge) would only say it twice.
+  const stated = new Set(
+    [...g.steps, ...g.warnings, ...(g.credit?.items ?? []), ...(g.timing?.items ?? [])].map((m) => m.source.noteId).filter(Boolean),
+  );
+  const notes = g.asOfNotes.filter((n) => !stated.has(n.id));
   const lines = g.links.map((l) => {
-    const notes = g.asOfNotes.filter((n) => n.linkId === l.id).map((n) => text(t, n));
+    const notes = g.asOfNotes.filter((n) => n.linkId === l.id && !stated.has(n.id)).map((n) => text(t, n));
     const link = `[${tr(t, `guidance:${l.titleKey}`)}](${safeUrl(l.url)})`;
     return notes.length > 0 ? `- ${link} — ${notes.join(' ')}` : `- ${link}`;
   });
   // A note whose link is missing from guidance.links (not expected) still shows, without a link.
   const linked = new Set(g.links.map((l) => l.id));
-  return [...lines, ...g.asOfNotes.filter((n) => !linked.has(n.linkId)).map((n) => `- ${text(t, n)}`)];
+  return [...lines, ...notes.filter((n) => !linked.has(n.linkId)).map((n) => `- ${text(t, n)}`)];
 }
 
 /** The result a partner reads at a glance: verdict first, then what to do, then what to watch. */
@@ -152,6 +157,6 @@ export function resultView(t: Translate, g: Guidance): ResultViewData {
     warnings,
     reference,
     sourcesNote: tr(t, 'cards:result.sourcesNote'),
-    actions: [commandButton(t, 'restart', 'positive')],
+    actions: [commandButton(t, 'change', 'positive'), commandButton(t, 'share'), commandButton(t, 'restart')],
   };
 }

@@ -37,6 +37,9 @@ const COMMAND_TITLE_KEYS: { readonly [C in Command]: string } = {
   restart: 'cards:button.startOver',
   back: 'cards:button.back',
   cancel: 'cards:button.cancel',
+  quick: 'cards:button.quick',
+  change: 'cards:button.change',
+  share: 'cards:button.share',
 };
 
 export function commandButton(t: Translate, command: Command, style: ButtonStyle = 'default'): Button {

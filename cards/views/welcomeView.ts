@@ -13,6 +13,6 @@ export function welcomeView(t: Translate): WelcomeViewData {
     title: tr(t, 'cards:appName'),
     what: tr(t, 'cards:welcome.what'),
     how: tr(t, 'cards:welcome.how'),
-    actions: [commandButton(t, 'start', 'positive'), commandButton(t, 'help'), commandButton(t, 'language')],
+    actions: [commandButton(t, 'start', 'positive'), commandButton(t, 'quick'), commandButton(t, 'help'), commandButton(t, 'language')],
   };
 }

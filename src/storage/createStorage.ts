@@ -1,6 +1,9 @@
-import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
-import { BlobsStorage, type BlobsStorageOptions } from 'botbuilder-azure-blobs';
-import { SqliteStorage, isEtagConflict, type SqliteStorageOptions } from './sqliteStorage.js';
+import { MemoryStorage, type Storage } from 'botbuilder';
+import type { BlobsStorageOptions } from 'botbuilder-azure-blobs';
+import { BlobStateStorage } from './blobStateStorage.js';
+import { SqliteStorage, type SqliteStorageOptions } from './sqliteStorage.js';
+
+export { RecoveringStorage } from './recoveringStorage.js';
 
 /** The part of the app's config that picks the storage (structural, so this module needs no config import). */
 export interface StorageSettings {
@@ -16,15 +19,26 @@ export interface StorageHandle {
   close(): Promise<void>;
   /** A cheap round trip to the storage, for /readyz. Resolves true/false within the ping timeout; never rejects. */
   ping(): Promise<boolean>;
+  /**
+   * Retention: deletes the items last written before `cutoffMs` (epoch ms) whose key starts with `prefix`,
+   * and returns how many. Absent on memory storage, which does not outlive the process anyway.
+   */
+  deleteWrittenBefore?(cutoffMs: number, prefix?: string): Promise<number>;
 }
 
 export interface CreateStorageOptions {
   /** Upper bound for `ping()`; a slower answer counts as not ready. Default 2000 ms. */
   pingTimeoutMs?: number;
   sqlite?: SqliteStorageOptions;
-  /** Passed to BlobsStorage (e.g. `storagePipelineOptions.retryOptions`). */
+  /** Passed to BlobsStorage (e.g. `storagePipelineOptions.retryOptions`); merged over {@link BLOB_RETRY}. */
   blob?: BlobsStorageOptions;
 }
+
+/**
+ * The Azure SDK's default retries (4 tries, 4 s doubling up to 2 min) outlast the 15 s after which Teams
+ * gives up on a request and sends it again. Fail within a few seconds instead: the user is told to try again.
+ */
+export const BLOB_RETRY = { maxTries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1000, tryTimeoutInMs: 4000 };
 
 /** The key `ping()` reads on memory and blob storage. It is never written. */
 export const PING_KEY = 'readyz-ping';
@@ -37,7 +51,8 @@ export function createStorage(settings: StorageSettings, options: CreateStorageO
       return {
         storage,
         close: () => storage.close(),
-        ping: () => withTimeout(storage.ping(), pingTimeoutMs)
+        ping: () => withTimeout(storage.ping(), pingTimeoutMs),
+        deleteWrittenBefore: (cutoffMs, prefix) => storage.deleteWrittenBefore(cutoffMs, prefix)
       };
     }
     case 'memory': {
@@ -49,48 +64,21 @@ export function createStorage(settings: StorageSettings, options: CreateStorageO
       if (!connectionString || !container) {
         throw new Error('STORAGE=blob needs BLOB_CONNECTION_STRING and BLOB_CONTAINER.');
       }
-      const storage = new RecoveringStorage(() => new BlobsStorage(connectionString, container, options.blob));
-      return { storage, close: async () => {}, ping: () => pingByRead(storage, pingTimeoutMs) };
+      const pipeline = options.blob?.storagePipelineOptions;
+      const storage = new BlobStateStorage(connectionString, container, {
+        ...options.blob,
+        storagePipelineOptions: { ...pipeline, retryOptions: { ...BLOB_RETRY, ...pipeline?.retryOptions } }
+      });
+      return {
+        storage,
+        close: async () => {},
+        ping: () => pingByRead(storage, pingTimeoutMs),
+        deleteWrittenBefore: (cutoffMs, prefix) => storage.deleteWrittenBefore(cutoffMs, prefix)
+      };
     }
     default: {
       const unknown: never = settings.STORAGE;
       throw new Error(`Unknown STORAGE "${String(unknown)}" (expected sqlite, memory or blob).`);
-    }
-  }
-}
-
-/**
- * Forwards to a storage made by `make`, and replaces it with a fresh one after any failure that is not an
- * eTag conflict. BlobsStorage caches the promise of its first `createIfNotExists()` call, failures included:
- * one failed first request (storage unreachable at start-up) would otherwise make every later call fail
- * with the same error for the life of the process.
- */
-export class RecoveringStorage implements Storage {
-  private inner: Storage;
-
-  constructor(private readonly make: () => Storage) {
-    this.inner = make();
-  }
-
-  read(keys: string[]): Promise<StoreItems> {
-    return this.run((s) => s.read(keys));
-  }
-
-  write(changes: StoreItems): Promise<void> {
-    return this.run((s) => s.write(changes));
-  }
-
-  delete(keys: string[]): Promise<void> {
-    return this.run((s) => s.delete(keys));
-  }
-
-  private async run<T>(op: (s: Storage) => Promise<T>): Promise<T> {
-    const current = this.inner;
-    try {
-      return await op(current);
-    } catch (err) {
-      if (!isEtagConflict(err) && this.inner === current) this.inner = this.make();
-      throw err;
     }
   }
 }

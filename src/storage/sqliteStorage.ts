@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { STORAGE_CLOSED } from './outage.js';
 
 /** `code` carried by {@link StorageConflictError}. */
 export const ETAG_CONFLICT = 'ETAG_CONFLICT';
@@ -42,6 +43,8 @@ export interface SqliteStorageOptions {
    * SQLITE_BUSY. better-sqlite3 is synchronous: the wait blocks this thread's event loop. Default 5000.
    */
   busyTimeoutMs?: number;
+  /** The clock stamped on every written row (epoch ms), read by {@link SqliteStorage.deleteWrittenBefore}. Default Date.now. */
+  now?: () => number;
 }
 
 interface Row {
@@ -59,13 +62,15 @@ interface PreparedWrite {
 interface Connection {
   db: Database.Database;
   readMany: Database.Statement<[string], Row>;
-  currentEtag: Database.Statement<[string], string>;
   deleteMany: Database.Statement<[string]>;
   writeBatch: Database.Transaction<(rows: PreparedWrite[]) => void>;
+  deleteOld: Database.Statement<[number, string, string]>;
+  pingWrite: Database.Statement<[number]>;
 }
 
 const TABLE = 'bot_storage';
-const PING_KEY = '__ping__';
+// A one-row table that ping() writes: a read would pass on a file that has become read-only or full.
+const PING_TABLE = 'bot_ping';
 
 /**
  * botbuilder `Storage` on a SQLite file (better-sqlite3), safe to share between several processes.
@@ -80,10 +85,14 @@ const PING_KEY = '__ping__';
  *   several items is one transaction: all of them or none.
  * - The eTag is not part of the stored JSON; `read()` adds the current one. The caller's objects are
  *   never mutated (as in MemoryStorage and BlobsStorage, a written object does not learn its new eTag).
+ * - Create-only writes: the eTag `IF_ABSENT` (./etags.ts) writes a key that is absent and conflicts on one
+ *   that exists, by the rule above.
+ * - Every row carries the time it was last written, for {@link SqliteStorage.deleteWrittenBefore} (retention).
  */
 export class SqliteStorage implements Storage {
   readonly path: string;
   private readonly busyTimeoutMs: number;
+  private readonly now: () => number;
   private connection: Connection | undefined;
   private closed = false;
 
@@ -91,6 +100,7 @@ export class SqliteStorage implements Storage {
     if (!path) throw new TypeError('SqliteStorage needs a file path.');
     this.path = path;
     this.busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    this.now = options.now ?? Date.now;
     if (!Number.isInteger(this.busyTimeoutMs) || this.busyTimeoutMs < 0) {
       throw new RangeError('busyTimeoutMs must be a non-negative integer.');
     }
@@ -132,11 +142,22 @@ export class SqliteStorage implements Storage {
     this.open().deleteMany.run(JSON.stringify(keys.map(String)));
   }
 
-  /** A cheap query on the storage table (opens the file on first use). True if it works; never throws. */
+  /**
+   * Deletes the items last written before `cutoffMs` (epoch ms, by the `now` clock) whose key starts with
+   * `prefix` ('' = every key). Returns how many were deleted. Retention: see src/state/retention.ts.
+   */
+  async deleteWrittenBefore(cutoffMs: number, prefix = ''): Promise<number> {
+    return this.open().deleteOld.run(cutoffMs, prefix, prefix).changes;
+  }
+
+  /**
+   * A tiny write (opens the file on first use): true only if the storage can take writes right now, so a
+   * locked, read-only or full file counts as not ready. Never throws.
+   */
   async ping(): Promise<boolean> {
     if (this.closed) return false;
     try {
-      this.open().currentEtag.get(PING_KEY);
+      this.open().pingWrite.run(this.now());
       return true;
     } catch {
       return false;
@@ -157,7 +178,7 @@ export class SqliteStorage implements Storage {
   }
 
   private open(): Connection {
-    if (this.closed) throw new Error(`SqliteStorage (${this.path}) is closed.`);
+    if (this.closed) throw Object.assign(new Error(`SqliteStorage (${this.path}) is closed.`), { code: STORAGE_CLOSED });
     if (this.connection) return this.connection;
 
     const inMemory = this.path === ':memory:';
@@ -172,40 +193,61 @@ export class SqliteStorage implements Storage {
       db.pragma('synchronous = NORMAL');
       db.exec(
         `CREATE TABLE IF NOT EXISTS ${TABLE} (
-           key   TEXT PRIMARY KEY NOT NULL,
-           value TEXT NOT NULL,
-           etag  TEXT NOT NULL
-         )`
+           key        TEXT PRIMARY KEY NOT NULL,
+           value      TEXT NOT NULL,
+           etag       TEXT NOT NULL,
+           written_at INTEGER NOT NULL DEFAULT 0
+         );
+         CREATE TABLE IF NOT EXISTS ${PING_TABLE} (id INTEGER PRIMARY KEY, at INTEGER NOT NULL)`
       );
+      this.addWrittenAt(db);
+      db.exec(`CREATE INDEX IF NOT EXISTS ${TABLE}_written_at ON ${TABLE} (written_at)`);
 
       const readMany = db.prepare<[string], Row>(
         `SELECT key, value, etag FROM ${TABLE} WHERE key IN (SELECT value FROM json_each(?))`
       );
       const currentEtag = db.prepare<[string], string>(`SELECT etag FROM ${TABLE} WHERE key = ?`).pluck();
-      const upsert = db.prepare<[string, string, string]>(
-        `INSERT INTO ${TABLE} (key, value, etag) VALUES (?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag`
+      const upsert = db.prepare<[string, string, string, number]>(
+        `INSERT INTO ${TABLE} (key, value, etag, written_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, written_at = excluded.written_at`
       );
+      const deleteOld = db.prepare<[number, string, string]>(
+        `DELETE FROM ${TABLE} WHERE written_at < ? AND substr(key, 1, length(?)) = ?`
+      );
+      const pingWrite = db.prepare<[number]>(`INSERT OR REPLACE INTO ${PING_TABLE} (id, at) VALUES (1, ?)`);
       const deleteMany = db.prepare<[string]>(
         `DELETE FROM ${TABLE} WHERE key IN (SELECT value FROM json_each(?))`
       );
       const writeBatch = db.transaction((rows: PreparedWrite[]) => {
+        const writtenAt = this.now();
         for (const { key, eTag, value } of rows) {
           // MemoryStorage: `if (!old || newItem.eTag === '*' || !newItem.eTag) save; else if equal save; else conflict`
           if (eTag && eTag !== '*') {
             const stored = currentEtag.get(key);
             if (stored !== undefined && stored !== eTag) throw new StorageConflictError(key);
           }
-          upsert.run(key, value, newEtag());
+          upsert.run(key, value, newEtag(), writtenAt);
         }
       });
 
-      this.connection = { db, readMany, currentEtag, deleteMany, writeBatch };
+      this.connection = { db, readMany, deleteMany, writeBatch, deleteOld, pingWrite };
       return this.connection;
     } catch (err) {
       db.close();
       throw err;
     }
+  }
+
+  /** Files made before retention have no written_at: add it, counting their rows as written now (not as ancient). */
+  private addWrittenAt(db: Database.Database): void {
+    const hasColumn = () => db.prepare<[], { name: string }>(`PRAGMA table_info(${TABLE})`).all().some((c) => c.name === 'written_at');
+    if (hasColumn()) return;
+    // IMMEDIATE and a second look: another process opening the same old file may be migrating it too.
+    db.transaction(() => {
+      if (hasColumn()) return;
+      db.exec(`ALTER TABLE ${TABLE} ADD COLUMN written_at INTEGER NOT NULL DEFAULT 0`);
+      db.prepare(`UPDATE ${TABLE} SET written_at = ?`).run(this.now());
+    }).immediate();
   }
 }
 

@@ -164,7 +164,12 @@ function walkStrings(node: unknown, path: string, visit: (value: string, path: s
   if (typeof node === 'string') visit(node, path);
   else if (Array.isArray(node)) node.forEach((item, i) => walkStrings(item, `${path}[${i}]`, visit));
   else if (node && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node)) if (!NOT_SHOWN.has(k)) walkStrings(v, `${path}.${k}`, visit);
+    // An input's value and a choice's value are ids the client sends back, not text anyone reads.
+    const o = node as Record<string, unknown>;
+    const valueIsId = 'title' in o || (typeof o.type === 'string' && o.type.startsWith('Input.'));
+    for (const [k, v] of Object.entries(node)) {
+      if (!NOT_SHOWN.has(k) && !(k === 'value' && valueIsId)) walkStrings(v, `${path}.${k}`, visit);
+    }
   }
 }
 
@@ -175,6 +180,26 @@ function walkStrings(node: unknown, path: string, visit: (value: string, path: s
  * (a) adaptivecards SDK 1.5 parse + validation events; (b) the 1.5 JSON schema when ../shared has it
  * (msteams checked separately); (c) no `${`; (d) no raw i18n key, `{{` or `$t(`; (e) size under the limit.
  */
+/** Clients without Universal Actions must still work: every Action.Execute falls back to an equal Action.Submit. */
+function executeFallbackProblems(card: Json): string[] {
+  const problems: string[] = [];
+  const walk = (node: Json, path: string): void => {
+    if (Array.isArray(node)) node.forEach((n, i) => walk(n, `${path}[${i}]`));
+    else if (node && typeof node === 'object') {
+      if (node.type === 'Action.Execute') {
+        const fb = node.fallback as Record<string, Json> | undefined;
+        if (!fb || fb.type !== 'Action.Submit') problems.push(`${path}: Action.Execute without an Action.Submit fallback`);
+        else if (JSON.stringify(fb.data) !== JSON.stringify(node.data) || fb.title !== node.title) {
+          problems.push(`${path}: Action.Execute fallback differs from the action`);
+        }
+      }
+      for (const [k, v] of Object.entries(node)) walk(v, `${path}.${k}`);
+    }
+  };
+  walk(card, '$');
+  return problems;
+}
+
 export function checkCard(cardOrAttachment: unknown, options: CheckOptions = {}): string[] {
   const problems: string[] = [];
   if (cardOrAttachment && typeof cardOrAttachment === 'object' && 'contentType' in cardOrAttachment) {
@@ -194,6 +219,7 @@ export function checkCard(cardOrAttachment: unknown, options: CheckOptions = {})
   if (json.includes('${')) problems.push(`Unexpanded template expression: ${json.slice(json.indexOf('${') - 30, json.indexOf('${') + 30)}`);
 
   walkStrings(card, '$', (value, path) => problems.push(...textProblems(value, path)));
+  problems.push(...executeFallbackProblems(card));
 
   const bytes = json.length * 2;
   const max = options.maxBytes ?? MESSAGE_LIMIT_BYTES;
@@ -222,7 +248,8 @@ export function submitActions(cardOrAttachment: unknown): Array<{ title: string;
           ...(typeof o.associatedInputs === 'string' ? { associatedInputs: o.associatedInputs } : {}),
         });
       }
-      for (const [k, v] of Object.entries(o)) if (k !== 'data') walk(v);
+      // An Action.Execute's fallback mirrors it for older clients: one button, not two.
+      for (const [k, v] of Object.entries(o)) if (k !== 'data' && k !== 'fallback') walk(v);
     }
   };
   walk(unwrap(cardOrAttachment));
@@ -237,7 +264,8 @@ export function elementsOfType(cardOrAttachment: unknown, type: string): Array<R
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
       if (o.type === type) found.push(o);
-      for (const [k, v] of Object.entries(o)) if (k !== 'data') walk(v);
+      // An Action.Execute's fallback mirrors it for older clients: one button, not two.
+      for (const [k, v] of Object.entries(o)) if (k !== 'data' && k !== 'fallback') walk(v);
     }
   };
   walk(unwrap(cardOrAttachment));

@@ -83,11 +83,11 @@ describe('cards', () => {
     const t = translator.t(locale);
 
     describe(`[${locale}]`, () => {
-      it('welcome: valid, with Start, Help and Language', () => {
+      it('welcome: valid, with Start, Quick form, Help and Language', () => {
         const card = renderWelcomeCard(t);
         track('welcome', assertValidCard(card, 'welcome'));
         expect(card.content.msteams).to.deep.equal({ width: 'Full' });
-        expect(commandsOf(card)).to.deep.equal(['start', 'help', 'language']);
+        expect(commandsOf(card)).to.deep.equal(['start', 'quick', 'help', 'language']);
       });
 
       for (const inCheck of [false, true]) {
@@ -95,9 +95,9 @@ describe('cards', () => {
           const card = renderHelpCard(t, { inCheck });
           track('help', assertValidCard(card, 'help'));
           const facts = elementsOfType(card, 'FactSet').flatMap((f) => f.facts as Array<{ title: string }>);
-          expect(facts.map((f) => f.title)).to.have.length(6);
+          expect(facts.map((f) => f.title)).to.have.length(9);
           for (const f of facts) expect(f.title, 'a command word').to.match(/\S/);
-          expect(commandsOf(card)).to.deep.equal([inCheck ? 'restart' : 'start', 'language']);
+          expect(commandsOf(card)).to.deep.equal(inCheck ? ['restart', 'language'] : ['start', 'quick', 'language']);
         });
       }
 
@@ -176,7 +176,7 @@ describe('cards', () => {
           const guidance = guide(situation, TODAY);
           const card = renderResultCard(t, guidance);
           track('result', assertValidCard(card, `result (${name})`, { maxBytes: RESULT_CARD_MAX_BYTES }));
-          expect(commandsOf(card)).to.deep.equal(['restart']);
+          expect(commandsOf(card)).to.deep.equal(['change', 'share', 'restart']);
           checkResultShape(t, guidance, card, name);
         }
       });
@@ -218,10 +218,18 @@ function checkResultShape(t: ReturnType<typeof translator.t>, g: Guidance, card:
   for (const link of g.links) expect(json, `${name}: ${link.id}`).to.include(`](${link.url})`);
   const steps = view.todo.find((s) => s.id === 'steps');
   if (steps) g.steps.forEach((_, i) => expect(steps.text).to.include(`\r${i + 1}. `));
-  // Each as-of note sits in the item of its own link.
+  // Each as-of note sits in the item of its own link, unless an item above already states its fact
+  // (that item then carries the note's date as a badge, and the link still follows).
   const links = view.reference.find((s) => s.id === 'links')!;
+  const items = [...g.steps, ...g.warnings, ...(g.credit?.items ?? []), ...(g.timing?.items ?? [])];
   for (const note of g.asOfNotes) {
     const url = g.links.find((l) => l.id === note.linkId)!.url;
+    expect(json, `${name}: link of note ${note.id}`).to.include(`](${url})`);
+    if (items.some((m) => m.source.noteId === note.id)) {
+      const badge = String(t('cards:result.asOfBadge', { date: new Date(`${note.asOf}-01T00:00:00Z`) }));
+      expect(json, `${name}: badge of note ${note.id}`).to.include(JSON.stringify(badge).slice(1, -1).trim());
+      continue;
+    }
     const item = links.text.split('\r').find((line) => line.includes(`](${url})`))!;
     expect(item, `${name}: note ${note.id}`).to.include(String(t(`guidance:${note.key}`, note.params)).slice(0, 20));
   }

@@ -2,32 +2,7 @@ import { expect } from 'chai';
 import { LOCALES, type Locale } from '../../src/i18n/index.js';
 import { cardsOf, isResultCard, questionIdOf, submitsOf, tFor, textOf, TestConversation, type Card } from '../support/conversation.js';
 
-type Answers = Record<string, string>;
-
-const DIRECT_NO_ADMIN: Answers = {
-  role: 'accountAdmin',
-  goal: 'fromOtherChannel',
-  purchaseChannel: 'adminCenter',
-  billingFrequency: 'annual',
-  resellerRelationship: 'no',
-  offerPlan: 'same',
-  offerDiscontinued: 'no',
-  licenseCount: 'same',
-  partnerRegion: 'europe',
-  tenantRegion: 'europe',
-  delegatedAdmin: 'none',
-  renewalDate: 'skip',
-};
-
-const FROM_PARTNER: Answers = {
-  ...DIRECT_NO_ADMIN,
-  goal: 'fromOtherPartner',
-  purchaseChannel: 'otherPartner',
-  otherPartnerBilling: 'directBill',
-  offerPlan: 'equivalent',
-  offerDiscontinued: 'yes',
-};
-delete FROM_PARTNER.billingFrequency;
+import { DIRECT_NO_ADMIN, FROM_PARTNER, type Answers } from '../support/cases.js';
 
 const lastCard = (replies: Parameters<typeof cardsOf>[0]): Card => {
   const cards = cardsOf(replies);

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { PasswordServiceClientCredentialFactory } from 'botframework-connector';
 import { teamsActivity } from '../support/activity.js';
 import { countingStorage, postJson, startApp, type RunningApp } from '../support/server.js';
 import pkg from '../../package.json' with { type: 'json' };
@@ -96,6 +97,25 @@ describe('HTTP server with MicrosoftAppId set', () => {
       expect(store.calls).to.deep.equal({ read: 0, write: 0, delete: 0 });
     });
   }
+});
+
+describe('HTTP server when a turn cannot even be set up', () => {
+  it('answers 500 with a fixed word, not the error', async () => {
+    // Outbound credentials are made before the turn starts; if that throws, no onTurnError can help.
+    const broken = new (class extends PasswordServiceClientCredentialFactory {
+      override async createCredentials(): Promise<never> {
+        throw new Error('secret internal detail at createCredentials');
+      }
+    })('', '');
+    const running = await startApp({}, { credentialsFactory: broken });
+    try {
+      const res = await postJson(`${running.url}/api/messages`, teamsActivity());
+      expect(res.status).to.equal(500);
+      expect(res.json).to.deep.equal({ error: 'internal_error' });
+    } finally {
+      await running.close();
+    }
+  });
 });
 
 describe('graceful shutdown', () => {

@@ -111,9 +111,10 @@ describe('createStorage', () => {
       noRetries
     );
     expect(await handle.ping()).to.equal(true);
+    // `timeout=4`: the per-try server timeout from BLOB_RETRY (seconds), so a hung service fails fast.
     expect(service.requests).to.deep.equal([
-      'PUT /devstoreaccount1/state?restype=container',
-      `GET /devstoreaccount1/state/${PING_KEY}`
+      'PUT /devstoreaccount1/state?restype=container&timeout=4',
+      `GET /devstoreaccount1/state/${PING_KEY}?timeout=4`
     ]);
   });
 

@@ -13,7 +13,10 @@ import {
   StorageConflictError,
   isEtagConflict
 } from '../../src/storage/sqliteStorage.js';
+import { IF_ABSENT } from '../../src/storage/etags.js';
+import { isStorageOutage } from '../../src/storage/outage.js';
 import { expectConflict, raceWriters, rejectionOf, storageContract } from './storageContract.js';
+import { makeUnwritable } from './unwritable.js';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const workerScript = fileURLToPath(new URL('./fixtures/storageWorker.ts', import.meta.url));
@@ -134,7 +137,7 @@ describe('SqliteStorage', () => {
       try {
         expect(raw.pragma('journal_mode', { simple: true })).to.equal('wal');
         const columns = raw.pragma('table_info(bot_storage)') as Array<{ name: string }>;
-        expect(columns.map((c) => c.name)).to.deep.equal(['key', 'value', 'etag']);
+        expect(columns.map((c) => c.name)).to.deep.equal(['key', 'value', 'etag', 'written_at']);
       } finally {
         raw.close();
       }
@@ -171,6 +174,82 @@ describe('SqliteStorage', () => {
       } finally {
         raw.close();
       }
+      await storage.write({ a: { v: 3 } });
+      expect(((await valueOf(storage, 'a')) as { v: number }).v).to.equal(3);
+    });
+  });
+
+  describe('create-only writes (IF_ABSENT)', () => {
+    it('create an absent key and conflict on one that exists', async () => {
+      const storage = openStorage(freshPath());
+      await storage.write({ k: { v: 1, eTag: IF_ABSENT } });
+      expectConflict(await rejectionOf(storage.write({ k: { v: 2, eTag: IF_ABSENT } })), 'k');
+      expect(((await valueOf(storage, 'k')) as { v: number }).v).to.equal(1);
+    });
+
+    it('of 10 concurrent creators on two connections to one file, exactly one wins', async () => {
+      const path = freshPath();
+      const a = openStorage(path);
+      const b = openStorage(path);
+      const outcomes = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          (i % 2 ? a : b).write({ once: { by: i, eTag: IF_ABSENT } }).then(
+            () => true,
+            (err: unknown) => (expectConflict(err, 'once'), false),
+          ),
+        ),
+      );
+      expect(outcomes.filter(Boolean)).to.have.length(1);
+    });
+  });
+
+  describe('retention', () => {
+    it('stamps each row with the clock at its last write; deleteWrittenBefore honours time and key prefix', async () => {
+      let now = 1_000_000;
+      const storage = openStorage(freshPath(), { now: () => now });
+      await storage.write({ 'deliveries/a': { v: 1 }, 'msteams/users/u/': { v: 1 } });
+      now += 10_000;
+      await storage.write({ 'deliveries/b': { v: 2 } });
+      expect(await storage.deleteWrittenBefore(1_000_000)).to.equal(0);
+      expect(await storage.deleteWrittenBefore(1_000_001, 'deliveries/')).to.equal(1);
+      expect(Object.keys(await storage.read(['deliveries/a', 'deliveries/b', 'msteams/users/u/'])).sort()).to.deep.equal(['deliveries/b', 'msteams/users/u/']);
+      // A rewrite refreshes the stamp.
+      now += 10_000;
+      await storage.write({ 'msteams/users/u/': { v: 2 } });
+      expect(await storage.deleteWrittenBefore(now)).to.equal(1);
+      expect(Object.keys(await storage.read(['deliveries/b', 'msteams/users/u/']))).to.deep.equal(['msteams/users/u/']);
+    });
+
+    it('adds the write time to a file made before retention, counting old rows as written when it is opened', async () => {
+      const path = freshPath();
+      const raw = new Database(path);
+      raw.pragma('journal_mode = WAL');
+      raw.exec(`CREATE TABLE bot_storage (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL, etag TEXT NOT NULL);
+                INSERT INTO bot_storage VALUES ('old', '{"v":1}', 'e1');`);
+      raw.close();
+      const storage = openStorage(path, { now: () => 5_000 });
+      expect(((await valueOf(storage, 'old')) as { v: number }).v).to.equal(1);
+      expect(await storage.deleteWrittenBefore(5_000)).to.equal(0);
+      expect(await storage.deleteWrittenBefore(5_001)).to.equal(1);
+    });
+  });
+
+  describe('an unwritable file', () => {
+    it('ping answers false and writes fail as an outage while reads go on; all recovers when it is writable again', async () => {
+      const path = freshPath();
+      const storage = openStorage(path, { busyTimeoutMs: 100 });
+      await storage.write({ a: { v: 1 } });
+      expect(await storage.ping()).to.equal(true);
+      const outage = makeUnwritable(path);
+      try {
+        expect(await storage.ping(), outage.how).to.equal(false);
+        const err = await rejectionOf(storage.write({ a: { v: 2 } }));
+        expect(isStorageOutage(err), String(err)).to.equal(true);
+        expect(((await valueOf(storage, 'a')) as { v: number }).v).to.equal(1);
+      } finally {
+        outage.restore();
+      }
+      expect(await storage.ping()).to.equal(true);
       await storage.write({ a: { v: 3 } });
       expect(((await valueOf(storage, 'a')) as { v: number }).v).to.equal(3);
     });

@@ -65,7 +65,7 @@ export function textOf(card: unknown): string {
   const out: string[] = [];
   const walk = (node: unknown, key?: string) => {
     if (typeof node === 'string') {
-      if (['text', 'title', 'value', 'placeholder', 'altText'].includes(key ?? '')) out.push(node);
+      if (['text', 'title', 'value', 'placeholder', 'altText', 'label', 'errorMessage'].includes(key ?? '')) out.push(node);
     } else if (Array.isArray(node)) node.forEach((n) => walk(n, key));
     else if (node && typeof node === 'object') {
       for (const [k, v] of Object.entries(node)) if (k !== 'data' && k !== 'url') walk(v, k);

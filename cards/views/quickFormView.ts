@@ -1,0 +1,69 @@
+import { quickFormData, type QuickFormSubmit } from '../actions.js';
+import type { CardQuestion } from './questionView.js';
+import { optionLabelKey } from './questionView.js';
+import { tr, type Translate } from './shared.js';
+
+export interface QuickFormQuestion extends CardQuestion {
+  /** Asked only for some purchase channels: the form says when it applies. */
+  onlyIf?: 'direct' | 'otherPartner';
+}
+
+export interface QuickFormInput {
+  questions: readonly QuickFormQuestion[];
+  /** Values to show (what the user entered, or the last check's answers). */
+  values: Readonly<Record<string, string | undefined>>;
+  /** Question ids to mark as missing or not accepted. */
+  missing: readonly string[];
+}
+
+export interface QuickFormViewData {
+  title: string;
+  intro: string;
+  error: string;
+  fields: Array<{
+    id: string;
+    label: string;
+    input: 'choice' | 'date';
+    required: boolean;
+    requiredMessage: string;
+    placeholder: string;
+    value: string;
+    choices: Array<{ title: string; value: string }>;
+    note: string;
+    error: string;
+  }>;
+  submit: string;
+  data: QuickFormSubmit;
+}
+
+const NOTE_KEYS = { direct: 'cards:quick.onlyIfDirect', otherPartner: 'cards:quick.onlyIfPartner' } as const;
+
+/** Every question on one card; required ones are marked by the host (isRequired) so the user knows before submitting. */
+export function quickFormView(t: Translate, input: QuickFormInput): QuickFormViewData {
+  const requiredMessage = tr(t, 'cards:quick.required');
+  return {
+    title: tr(t, 'cards:quick.title'),
+    intro: tr(t, 'cards:quick.intro'),
+    error: input.missing.length > 0 ? tr(t, 'cards:quick.missing') : '',
+    fields: input.questions.map((q) => {
+      // Conditional and optional questions can't be required on the client: the server checks them.
+      const required = !q.optional && !q.onlyIf;
+      const value = input.values[q.id] ?? '';
+      return {
+        id: q.id,
+        // Hosts mark isRequired inputs with their own asterisk.
+        label: tr(t, `questions:${q.id}.short`),
+        input: q.input,
+        required,
+        requiredMessage,
+        placeholder: tr(t, 'cards:quick.placeholder'),
+        value: q.input === 'date' || q.options.includes(value) ? value : '',
+        choices: q.options.map((o) => ({ title: tr(t, optionLabelKey(q, o)), value: o })),
+        note: q.onlyIf ? tr(t, NOTE_KEYS[q.onlyIf]) : q.optional ? tr(t, 'cards:quick.optional') : '',
+        error: input.missing.includes(q.id) ? requiredMessage : '',
+      };
+    }),
+    submit: tr(t, 'cards:button.getResult'),
+    data: quickFormData(),
+  };
+}

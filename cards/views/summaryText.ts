@@ -1,0 +1,50 @@
+import { SEVERITIES, type Guidance } from '../../src/guidance/index.js';
+import { tr, type Translate } from './shared.js';
+import { verdictView } from './resultView.js';
+
+/** Mail clients cut long mailto: links; about 2,000 characters is the safe bound across them. */
+export const MAILTO_MAX_LENGTH = 2000;
+
+const line = (t: Translate, m: { key: string; params?: Record<string, string | number> }): string =>
+  tr(t, `guidance:${m.key}`, m.params);
+
+/** Plain text, no markdown: what a partner pastes into an email to the customer. */
+export function summaryText(t: Translate, g: Guidance, today: string): string {
+  const verdict = verdictView(t, g);
+  const out: string[] = [tr(t, 'cards:share.title'), tr(t, 'cards:share.prepared', { date: today }), ''];
+  // The verdict title carries an icon for the card; the summary states it in words.
+  out.push(tr(t, 'cards:share.verdict', { verdict: tr(t, `guidance:verdict.${g.verdict}`) }), verdict.lead, '');
+  const block = (heading: string, lines: string[]) => {
+    if (lines.length > 0) out.push(heading, ...lines, '');
+  };
+  block(tr(t, 'cards:share.steps'), g.steps.map((s, i) => `${i + 1}. ${line(t, s)}`));
+  if (g.credit) {
+    block(`${tr(t, 'cards:share.credit')}: ${tr(t, `cards:result.creditContact.${g.credit.contact}`)}`, g.credit.items.map((m) => `- ${line(t, m)}`));
+  }
+  const warnings = SEVERITIES.flatMap((sev) =>
+    g.warnings.filter((w) => w.severity === sev).map((w) => `- [${tr(t, `guidance:severity.${sev}`)}] ${line(t, w)}`),
+  );
+  block(tr(t, 'cards:share.warnings'), warnings);
+  if (g.timing) block(tr(t, 'cards:share.timing'), g.timing.items.map((m) => `- ${line(t, m)}`));
+  block(tr(t, 'cards:share.links'), g.links.map((l) => `- ${tr(t, `guidance:${l.titleKey}`)}: ${l.url}`));
+  // Our locale strings use markdown emphasis for cards; an email wants the words only.
+  return out.join('\n').replace(/\*\*|__/g, '').trim();
+}
+
+/**
+ * A mailto: link with subject and body, URL-encoded. Long bodies are cut at a line boundary so the
+ * whole link stays under MAILTO_MAX_LENGTH, with a note that the full summary is in Teams.
+ */
+export function mailtoLink(t: Translate, text: string): string {
+  const head = `mailto:?subject=${encodeURIComponent(tr(t, 'cards:share.subject'))}&body=`;
+  const full = head + encodeURIComponent(text);
+  if (full.length <= MAILTO_MAX_LENGTH) return full;
+  const note = `\n\n${tr(t, 'cards:share.truncated')}`;
+  const lines = text.split('\n');
+  while (lines.length > 1) {
+    lines.pop();
+    const candidate = head + encodeURIComponent(lines.join('\n') + note);
+    if (candidate.length <= MAILTO_MAX_LENGTH) return candidate;
+  }
+  return head + encodeURIComponent(tr(t, 'cards:share.truncated'));
+}

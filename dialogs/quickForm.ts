@@ -1,0 +1,42 @@
+import type { QuickFormField } from '../cards/actions.js';
+import type { QuickFormQuestion } from '../cards/index.js';
+import { SituationSchema } from '../src/guidance/index.js';
+import { QUESTIONS, isRelevant, type Answers, type QuestionId } from './questions.js';
+
+// The form shows every question at once, so conditional ones say when they apply.
+const ONLY_IF: Partial<Record<QuestionId, QuickFormQuestion['onlyIf']>> = {
+  billingFrequency: 'direct',
+  otherPartnerBilling: 'otherPartner',
+};
+
+export const QUICK_FORM_QUESTIONS: readonly QuickFormQuestion[] = QUESTIONS.map((q) => ({ ...q, onlyIf: ONLY_IF[q.id] }));
+
+export interface QuickFormReading {
+  answers: Answers;
+  /** Relevant questions left empty or answered with something we don't accept. */
+  missing: QuestionId[];
+  /** The questions that apply, in catalogue order (the history a guided check would have). */
+  asked: QuestionId[];
+}
+
+/** Validates a quick-form submit field by field with the Situation's own schemas. */
+export function readQuickForm(fields: Partial<Record<QuickFormField, string>>): QuickFormReading {
+  const answers: Answers = {};
+  const record = answers as Record<string, unknown>;
+  for (const q of QUESTIONS) {
+    const parsed = SituationSchema.shape[q.id].safeParse(fields[q.id] || undefined);
+    if (parsed.success && parsed.data !== undefined) record[q.id] = parsed.data;
+  }
+  const missing: QuestionId[] = [];
+  const asked: QuestionId[] = [];
+  for (const q of QUESTIONS) {
+    if (!isRelevant(q, answers)) {
+      delete record[q.id];
+      continue;
+    }
+    asked.push(q.id);
+    const given = fields[q.id];
+    if (record[q.id] === undefined && (!q.optional || given)) missing.push(q.id);
+  }
+  return { answers, missing, asked };
+}

@@ -1,0 +1,20 @@
+// Public API of the FAQ: a typed question in any of our languages → the topic it asks about, or undefined.
+import { createFaqMatcher, type FaqMatch } from './matcher.js';
+import { faqMatcherData } from './phrases.js';
+import type { TopicId } from './topics.js';
+
+export { FAQ_TOPICS, TOPIC_IDS, topicAnswerKey, topicTitleKey, type FaqTopic, type SeedArticle, type TopicId } from './topics.js';
+export { MIN_CONFIDENCE, MIN_SCORE, type FaqMatch } from './matcher.js';
+
+/** Built once at module load from the bundled locale files. */
+export const faqMatcher = createFaqMatcher<TopicId>(faqMatcherData());
+
+/**
+ * The FAQ topic a typed question is about, or undefined when no topic matches with enough confidence
+ * (then say "not sure" and offer help and the guided check). Phrases of every language are pooled, so
+ * this needs no locale: answer in the user's language with renderFaqAnswerCard(t, match.topic).
+ * Typed answers and commands ("yes", "1", "europe", "直接购买", "help") never match.
+ */
+export function answerFreeText(text: string): FaqMatch<TopicId> | undefined {
+  return faqMatcher.match(text);
+}

@@ -1,0 +1,157 @@
+import { ConnectorFactory, type ConnectorClient } from 'botframework-connector';
+import type { Logger } from '../logger.js';
+
+/**
+ * How replies to the channel's connector are retried when it throttles (429) or fails (5xx, dropped
+ * connection). The stock pipeline retries 3 times and waits for any Retry-After however long, holding
+ * the turn past Teams' 15 s window (Teams then re-sends the user's message). Ours is bounded in tries
+ * and in total waiting, and its clock and dice are injectable so tests run without real delays.
+ */
+export interface RetryOptions {
+  /** Tries per call, the first included. */
+  maxAttempts: number;
+  /** First backoff; doubles per try, capped at maxDelayMs, then jittered down to half. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A Retry-After longer than this is not waited for: we give up at once. */
+  maxRetryAfterMs: number;
+  /** All the waiting one call may do, summed over its retries. */
+  budgetMs: number;
+  random: () => number;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+}
+
+export const DEFAULT_RETRY: RetryOptions = {
+  maxAttempts: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 4_000,
+  maxRetryAfterMs: 8_000,
+  budgetMs: 10_000,
+  random: Math.random,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  now: Date.now,
+};
+
+/** Worth another try: throttled, timed out, or a server fault that may pass (not 501/505: those stay). */
+const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/** The request never reached the connector, or the connection dropped: another try may get through. */
+const RETRY_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'UND_ERR_SOCKET']);
+
+/** Retry-After is whole seconds or an HTTP date; anything else is ignored (plain backoff applies). */
+export function parseRetryAfter(value: string | undefined | null, now: number): number | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (/^\d{1,9}$/.test(v)) return Number(v) * 1000;
+  // An IMF-fixdate ("Wed, 21 Oct 2026 07:28:00 GMT"); Date.parse alone would also take "1.5" as a date.
+  if (!/^[A-Za-z]{3}, /.test(v)) return undefined;
+  const date = Date.parse(v);
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
+/**
+ * Milliseconds to wait before try `attempt + 1`, or undefined to give up. Retry-After is honoured (plus a
+ * little jitter so throttled conversations don't all come back at once); otherwise exponential backoff
+ * with "equal jitter": a random point in the upper half of the current step.
+ */
+export function nextDelay(attempt: number, waitedMs: number, retryAfterMs: number | undefined, o: RetryOptions): number | undefined {
+  if (attempt >= o.maxAttempts) return undefined;
+  let delay: number;
+  if (retryAfterMs !== undefined) {
+    if (retryAfterMs > o.maxRetryAfterMs) return undefined;
+    delay = retryAfterMs + Math.floor(o.random() * (o.baseDelayMs / 2));
+  } else {
+    const step = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
+    delay = Math.floor(step / 2 + o.random() * (step / 2));
+  }
+  return waitedMs + delay > o.budgetMs ? undefined : delay;
+}
+
+/** Thrown when a reply could not be delivered after every try: the turn fails and nothing is saved. */
+export class ReplyNotDelivered extends Error {
+  constructor(
+    readonly statusCode: number | undefined,
+    readonly code: string | undefined,
+    readonly attempts: number,
+  ) {
+    super(`reply not delivered after ${attempts} attempt(s)${statusCode ? ` (HTTP ${statusCode})` : code ? ` (${code})` : ''}`);
+    this.name = 'ReplyNotDelivered';
+  }
+}
+
+/** True for a ReplyNotDelivered, also when botbuilder-dialogs wrapped it in a DialogContextError. */
+export function isReplyNotDelivered(err: unknown): boolean {
+  for (let e = err as { error?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof ReplyNotDelivered) return true;
+    e = (e.error ?? e.cause) as typeof e;
+  }
+  return false;
+}
+
+// The slice of @azure/core-rest-pipeline's policy contract this policy uses (botbuilder keeps the pipeline private).
+interface RequestLike {
+  url: string;
+  method: string;
+}
+interface ResponseLike {
+  status: number;
+  headers: { get(name: string): string | undefined };
+}
+export interface PipelinePolicyLike {
+  name: string;
+  sendRequest(request: RequestLike, next: (request: RequestLike) => Promise<ResponseLike>): Promise<ResponseLike>;
+}
+interface PipelineLike {
+  removePolicy(options: { name: string }): unknown;
+  addPolicy(policy: PipelinePolicyLike, options?: { phase?: 'Retry' }): void;
+}
+
+export function connectorRetryPolicy(options: RetryOptions, logger: Logger): PipelinePolicyLike {
+  return {
+    name: 'cspConnectorRetry',
+    async sendRequest(request, next) {
+      let waited = 0;
+      for (let attempt = 1; ; attempt++) {
+        let response: ResponseLike | undefined;
+        let code: string | undefined;
+        try {
+          response = await next(request);
+          if (!RETRY_STATUSES.has(response.status)) return response;
+        } catch (err) {
+          code = (err as { code?: string }).code;
+          if (!RETRY_CODES.has(code ?? '')) throw err;
+        }
+        const status = response?.status;
+        const retryAfter = status === 429 || status === 503 ? parseRetryAfter(response?.headers.get('retry-after'), options.now()) : undefined;
+        const delay = nextDelay(attempt, waited, retryAfter, options);
+        const host = new URL(request.url).host;
+        if (delay === undefined) {
+          logger.warn({ host, method: request.method, status, code, attempts: attempt, waitedMs: waited, retryAfterMs: retryAfter }, 'connector call failed: giving up');
+          throw new ReplyNotDelivered(status, code, attempt);
+        }
+        logger.info({ host, method: request.method, status, code, attempt, delayMs: delay, retryAfterMs: retryAfter }, 'connector call failed: retrying');
+        await options.sleep(delay);
+        waited += delay;
+      }
+    },
+  };
+}
+
+/** Wraps botbuilder's connector factory so every ConnectorClient it makes retries with our policy only. */
+export class RetryingConnectorFactory extends ConnectorFactory {
+  constructor(
+    private readonly inner: ConnectorFactory,
+    private readonly policy: PipelinePolicyLike,
+  ) {
+    super();
+  }
+
+  async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    const client = await this.inner.create(serviceUrl, audience);
+    const pipeline = (client as unknown as { client?: { pipeline?: PipelineLike } }).client?.pipeline;
+    if (!pipeline) throw new Error('ConnectorClient without a request pipeline: botbuilder changed, see src/http/connectorRetry.ts');
+    pipeline.removePolicy({ name: 'defaultRetryPolicy' });
+    pipeline.addPolicy(this.policy, { phase: 'Retry' });
+    return client;
+  }
+}

@@ -1,0 +1,170 @@
+import { expect } from 'chai';
+import { LOCALES } from '../../src/i18n/index.js';
+import { MAILTO_MAX_LENGTH } from '../../cards/index.js';
+import { GUIDED_CASES, DIRECT_NO_ADMIN, type Answers } from '../support/cases.js';
+import { cardsOf, isResultCard, questionIdOf, submitsOf, tFor, textOf, TestConversation, urlsOf, type Card } from '../support/conversation.js';
+
+const lastCard = (replies: Parameters<typeof cardsOf>[0]): Card => cardsOf(replies).at(-1)!;
+
+/** Guided check by clicking; returns the result card. */
+async function guided(conv: TestConversation, answers: Answers): Promise<Card> {
+  let card = lastCard(await conv.submit({ action: 'command', command: 'start' }));
+  for (let guard = 0; !isResultCard(card) && guard < 20; guard++) {
+    const id = questionIdOf(card)!;
+    const a = answers[id]!;
+    card = lastCard(await conv.submit(a === 'skip' ? { action: 'answer', questionId: id, skip: true } : { action: 'answer', questionId: id, answer: a }));
+  }
+  return card;
+}
+
+/** The quick form's submit as Teams sends it: the action data merged with every input (empty ones as ''). */
+function quickSubmit(answers: Answers): Record<string, string> {
+  const fields = Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, v === 'skip' ? '' : v]));
+  return { action: 'quickForm', ...fields };
+}
+
+async function fresh(locale: string) {
+  const conv = new TestConversation({ locale });
+  await conv.say('hi');
+  return conv;
+}
+
+const inputsOf = (card: Card) =>
+  JSON.stringify(card).match(/"id":"(\w+)"/g)!.map((m) => m.slice(6, -1));
+
+for (const locale of LOCALES) {
+  const t = tFor(locale);
+
+  describe(`quick form (${locale})`, () => {
+    it('opens with every question on one card, from the command and from the welcome card', async () => {
+      const conv = await fresh(locale);
+      const typed = lastCard(await conv.say((t('common:commands.quick.words', { returnObjects: true }) as string[])[0]!));
+      const clicked = lastCard(await conv.submit({ action: 'command', command: 'quick' }));
+      expect(typed).to.deep.equal(clicked);
+      expect(inputsOf(typed)).to.include.members([
+        'role', 'goal', 'purchaseChannel', 'billingFrequency', 'otherPartnerBilling', 'resellerRelationship',
+        'offerPlan', 'offerDiscontinued', 'licenseCount', 'partnerRegion', 'tenantRegion', 'delegatedAdmin', 'renewalDate',
+      ]);
+      expect(textOf(typed)).to.include(t('cards:quick.title')).and.include(t('questions:tenantRegion.short'));
+    });
+
+    for (const [name, answers] of Object.entries(GUIDED_CASES)) {
+      it(`gives exactly the guided check's result card: ${name}`, async () => {
+        const viaGuided = await guided(await fresh(locale), answers);
+        const conv = await fresh(locale);
+        const viaQuick = lastCard(await conv.submit(quickSubmit(answers)));
+        expect(isResultCard(viaQuick)).to.equal(true);
+        expect(viaQuick).to.deep.equal(viaGuided);
+      });
+    }
+
+    it('marks missing fields on the same form and keeps what was entered', async () => {
+      const conv = await fresh(locale);
+      const partial = { role: 'salesAgent', purchaseChannel: 'adminCenter', tenantRegion: 'japan', renewalDate: '2027-13-45' };
+      const card = lastCard(await conv.submit({ action: 'quickForm', ...partial }));
+      expect(isResultCard(card)).to.equal(false);
+      const json = JSON.stringify(card);
+      expect(textOf(card)).to.include(t('cards:quick.missing'));
+      // Entered values stay selected.
+      expect(json).to.include('"id":"role"').and.match(/"id":"role"[^}]*"value":"salesAgent"/);
+      expect(json).to.match(/"id":"tenantRegion"[^}]*"value":"japan"/);
+      // Required-but-empty, conditional (billing frequency for a direct buyer) and an impossible date are marked.
+      const marked = (card.body as Array<{ items?: Array<{ id?: string; text?: string }> }>)
+        .filter((c) => c.items?.some((i) => i.text === t('cards:quick.required')))
+        .map((c) => c.items!.find((i) => i.id)!.id);
+      expect(marked).to.include.members(['goal', 'billingFrequency', 'resellerRelationship', 'partnerRegion', 'delegatedAdmin', 'renewalDate']);
+      expect(marked).not.to.include.members(['role', 'tenantRegion', 'otherPartnerBilling']);
+      // Completing it gives the result.
+      const done = lastCard(await conv.submit(quickSubmit({ ...DIRECT_NO_ADMIN, role: 'salesAgent', tenantRegion: 'japan' })));
+      expect(isResultCard(done)).to.equal(true);
+      expect(textOf(done)).to.include(t('guidance:verdict.blocked'));
+    });
+  });
+
+  describe(`change an answer (${locale})`, () => {
+    for (const [kind, questionId, newAnswer, expectText] of [
+      ['button choice', 'licenseCount', 'fewer', 'guidance:warning.licenseCountFewer'],
+      ['dropdown choice', 'tenantRegion', 'japan', 'guidance:verdict.blocked'],
+      ['date', 'renewalDate', '2027-06-09', ''],
+    ] as const) {
+      it(`changes a ${kind} answer from the result, keeping every other answer`, async () => {
+        const conv = await fresh(locale);
+        await guided(conv, DIRECT_NO_ADMIN);
+        const picker = lastCard(await conv.submit({ action: 'command', command: 'change' }));
+        const choices = JSON.stringify(picker);
+        expect(textOf(picker)).to.include(t('cards:change.title'));
+        expect(choices).to.include(`"value":"${questionId}"`);
+        const question = lastCard(await conv.submit({ action: 'change', questionId }));
+        expect(questionIdOf(question)).to.equal(questionId);
+        const result = lastCard(await conv.submit({ action: 'answer', questionId, answer: newAnswer }));
+        expect(isResultCard(result), 'straight back to the result').to.equal(true);
+        const text = textOf(result);
+        if (expectText) expect(text).to.include(t(expectText, { partnerRegion: 'europe', tenantRegion: 'japan' }));
+        if (questionId === 'renewalDate') expect(text).to.include('2027-06-09');
+        // Every other answer kept: the credit route of a direct buyer without delegated admin is still there.
+        expect(text).to.include(t('guidance:credit.contactCustomer'));
+      });
+    }
+
+    it('asks the questions a changed answer makes relevant, then returns to the result', async () => {
+      const conv = await fresh(locale);
+      await guided(conv, DIRECT_NO_ADMIN);
+      await conv.submit({ action: 'change', questionId: 'purchaseChannel' });
+      const next = lastCard(await conv.submit({ action: 'answer', questionId: 'purchaseChannel', answer: 'otherPartner' }));
+      expect(questionIdOf(next)).to.equal('otherPartnerBilling');
+      const result = lastCard(await conv.submit({ action: 'answer', questionId: 'otherPartnerBilling', answer: 'indirectReseller' }));
+      expect(isResultCard(result)).to.equal(true);
+      expect(textOf(result)).to.include(t('guidance:warning.indirectReseller'));
+      expect(textOf(result)).not.to.include(t('guidance:credit.mayBeEligible'));
+    });
+
+    it('says there is nothing to change before any check', async () => {
+      const conv = await fresh(locale);
+      const card = lastCard(await conv.submit({ action: 'command', command: 'change' }));
+      expect(textOf(card)).to.include(t('common:notice.noCheckYet'));
+    });
+  });
+
+  describe(`share summary (${locale})`, () => {
+    it('gives a plain-text summary and a mailto: link, with no internals', async () => {
+      const conv = await fresh(locale);
+      const result = await guided(conv, { ...DIRECT_NO_ADMIN, licenseCount: 'fewer', renewalDate: '2027-06-09' });
+      const replies = await conv.submit({ action: 'command', command: 'share' });
+      const message = replies.at(-1)!;
+      const summary = message.text!;
+      expect(message.textFormat).to.equal('plain');
+      expect(summary).to.include(t('cards:share.title'));
+      expect(summary).to.include(t('guidance:verdict.ready-with-cautions'));
+      expect(summary).to.include(t('guidance:warning.licenseCountFewer'));
+      expect(summary).to.include(t('guidance:credit.contactCustomer'));
+      expect(summary).to.include('2027-06-09');
+      for (const url of urlsOf(result).filter((u) => u.includes('learn.microsoft.com'))) expect(summary).to.include(url.replace(/\)$/, ''));
+      expect(summary).not.to.match(/\$\{|\{\{|\$t\(|guidance:|cards:|\*\*|\b(?:step|warning|credit|timing)\.[a-z]/);
+      expect(summary).not.to.match(/\b(adminCenter|accountAdmin|licenseCountFewer|notSure)\b/);
+
+      const mailto = JSON.stringify(message.attachments![0]!.content).match(/"url":"(mailto:[^"]+)"/)![1]!;
+      expect(mailto.length).to.be.at.most(MAILTO_MAX_LENGTH);
+      const url = new URL(mailto);
+      expect(url.protocol).to.equal('mailto:');
+      expect(url.searchParams.get('subject')).to.equal(t('cards:share.subject'));
+      const body = decodeURIComponent(mailto.split('&body=')[1]!);
+      expect(summary.startsWith(body) || body.endsWith(t('cards:share.truncated'))).to.equal(true);
+      expect(body.split('\n')[0]).to.equal(t('cards:share.title'));
+      expect(mailto).not.to.match(/[\s"<>]/);
+    });
+
+    it('says there is nothing to share before a check is finished', async () => {
+      const conv = await fresh(locale);
+      const card = lastCard(await conv.submit({ action: 'command', command: 'share' }));
+      expect(textOf(card)).to.include(t('common:notice.noCheckYet'));
+    });
+  });
+}
+
+describe('result card buttons', () => {
+  it('offers Change an answer, Share summary and Start over', async () => {
+    const conv = await fresh('en');
+    const result = await guided(conv, DIRECT_NO_ADMIN);
+    expect(submitsOf(result).map((d) => d.command)).to.deep.equal(['change', 'share', 'restart']);
+  });
+});

@@ -1,0 +1,118 @@
+// A partner in the Playground's web UI, in headless Chromium: one guided check per language, by clicking.
+// The Teams client's display language reaches the bot as the activity locale, so the bot greets in it.
+// Screenshots of the welcome, a question and the result card go to test-artifacts/ for people to look at.
+import { expect } from 'chai';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { QUESTIONS } from '../../dialogs/questions.js';
+import { LOCALES, type Locale } from '../../src/i18n/index.js';
+import { rmSync, writeFileSync } from 'node:fs';
+import { artifactPath, launchChromium, openLoopbackOnlyPage, screenshotCard } from './support/browser.js';
+import { ANSWERS, expectedResultTexts, tFor } from './support/flow.js';
+import { startStack, type Stack } from './support/stack.js';
+
+const CLIENT_LOCALE: Record<Locale, string> = { en: 'en-US', 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW' };
+const CARD = '.ac-adaptiveCard';
+
+/** Waits until the newest card shows one of `texts`; returns the one it shows. */
+async function lastCardShowing(page: Page, texts: string[]): Promise<string> {
+  const handle = await page.waitForFunction(
+    ({ selector, wanted }) => {
+      const cards = document.querySelectorAll<HTMLElement>(selector);
+      const text = cards[cards.length - 1]?.innerText ?? '';
+      return wanted.find((w) => text.includes(w)) ?? false;
+    },
+    { selector: CARD, wanted: texts },
+    { timeout: 20_000 },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Input.Date renders as a date picker without text entry: open its calendar, page to the month, click the day. */
+async function pickDate(page: Page, card: Locator, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  await card.locator('input[role="combobox"]').click();
+  const header = page.locator('.fui-CalendarDay__monthAndYear');
+  for (let guard = 0; guard < 240; guard++) {
+    const [name, shownYear] = String(await header.getAttribute('aria-label')).split(' ');
+    const distance = year * 12 + month - 1 - (Number(shownYear) * 12 + MONTHS.indexOf(name!));
+    if (distance === 0) break;
+    await page.locator(`button[title^="${distance > 0 ? 'Next' : 'Previous'} month"]`).click();
+  }
+  await page.locator(`[aria-label="${day}, ${MONTHS[month - 1]}, ${year}"]`).click();
+}
+
+describe('in a browser: the Agents Playground web UI in headless Chromium', function () {
+  this.timeout(180_000);
+  let browser: Browser;
+  before(async () => {
+    browser = await launchChromium();
+  });
+  after(() => browser?.close());
+
+  for (const locale of LOCALES) {
+    it(`${locale}: welcome → guided check by clicking → result, with screenshots`, async () => {
+      const t = tFor(locale);
+      for (const ext of ['png', 'html']) rmSync(artifactPath(`playground-${locale}-failure.${ext}`), { force: true });
+      const stack: Stack = await startStack({ clientLocale: CLIENT_LOCALE[locale] });
+      const page = await openLoopbackOnlyPage(browser);
+      try {
+        // Opening the page installs the app: installationUpdate and conversationUpdate.
+        await stack.client.turn(async () => void (await page.goto(stack.playground.url)), 2);
+        await lastCardShowing(page, [t('cards:welcome.what')]);
+        const cards = page.locator(CARD);
+        await screenshotCard(page, cards.last(), `playground-${locale}-1-welcome.png`);
+
+        const click = (target: Locator) => stack.client.turn(() => target.click(), 1);
+        await click(cards.last().getByRole('button', { name: t('cards:button.start'), exact: true }));
+
+        const prompts = new Map(QUESTIONS.map((q) => [t(`questions:${q.id}.prompt`), q] as const));
+        const resultText = expectedResultTexts(locale)[0]!;
+        const asked: string[] = [];
+        for (;;) {
+          const pending = [...prompts.keys()].filter((p) => !asked.includes(prompts.get(p)!.id));
+          const shown = await lastCardShowing(page, [resultText, ...pending]);
+          if (shown === resultText) break;
+          const question = prompts.get(shown)!;
+          asked.push(question.id);
+          const card = cards.last();
+          if (asked.length === 1) await screenshotCard(page, card, `playground-${locale}-2-question.png`);
+
+          const answer = ANSWERS[question.id]!;
+          const optionTitle = t('cards:question.option', {
+            n: question.options.indexOf(answer) + 1,
+            label: t(`questions:optionSets.${question.optionSet ?? question.id}.${answer}.label`),
+          });
+          const next = card.getByRole('button', { name: t('cards:button.next'), exact: true });
+          if (question.input === 'date') {
+            await pickDate(page, card, answer);
+            await click(next);
+          } else if (await card.getByRole('button', { name: optionTitle, exact: true }).count()) {
+            await click(card.getByRole('button', { name: optionTitle, exact: true }));
+          } else {
+            // A long list is a compact dropdown: open it, pick the option, then [Next].
+            await card.locator('input[role="combobox"]').click();
+            await page.getByRole('option', { name: optionTitle, exact: true }).click();
+            await click(next);
+          }
+          expect(asked.length, 'questions asked').to.be.below(QUESTIONS.length + 1);
+        }
+
+        expect(asked).to.deep.equal(Object.keys(ANSWERS));
+        const result = cards.last();
+        const text = await result.innerText();
+        for (const expected of expectedResultTexts(locale)) expect(text).to.include(expected);
+        await screenshotCard(page, result, `playground-${locale}-3-result.png`);
+      } catch (err) {
+        // What the page showed when it went wrong, for whoever reads the CI log.
+        await page.screenshot({ path: artifactPath(`playground-${locale}-failure.png`), fullPage: true }).catch(() => undefined);
+        await page.content().then((html) => writeFileSync(artifactPath(`playground-${locale}-failure.html`), html), () => undefined);
+        throw err;
+      } finally {
+        await page.close();
+        await stack.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,81 @@
+// The bot as Teams shows it: every step goes through the Microsoft 365 Agents Playground, which sends
+// Teams-shaped activities (installationUpdate, messages, card submits and adaptiveCard/action invokes)
+// to the real bot over HTTP and renders what comes back.
+import { expect } from 'chai';
+import type { TFunction } from 'i18next';
+import { QUESTIONS } from '../../dialogs/questions.js';
+import { LOCALES } from '../../src/i18n/index.js';
+import { actionWith, isResultCard, questionIdOf, textOf } from './support/cardActions.js';
+import { ANSWERS, answerByClicking, cardIn, expectedResultTexts, nextStep, switchLanguage, tFor } from './support/flow.js';
+import { startStack, type Stack } from './support/stack.js';
+
+describe('in the Agents Playground (Teams channel)', function () {
+  this.timeout(90_000);
+  let stack: Stack;
+  beforeEach(async () => {
+    stack = await startStack();
+  });
+  afterEach(() => stack.close());
+
+  it('installing the app shows one welcome card, and the first message does not repeat it', async () => {
+    const { client } = stack;
+    const installed = await client.install();
+    expect(installed.cards, 'cards on install').to.have.length(1);
+    const t = tFor('en');
+    const welcome = installed.cards[0]!;
+    expect(textOf(welcome)).to.include(t('cards:welcome.what'));
+    expect(actionWith(welcome, { command: 'start' }), '[Start guided check]').to.not.equal(undefined);
+
+    const help = await client.say('help');
+    expect(help.cards, 'cards after "help"').to.have.length(1);
+    expect(textOf(help.cards[0])).to.include(t('cards:help.title'));
+    expect(textOf(help.cards[0])).to.not.include(t('cards:welcome.what'));
+  });
+
+  for (const locale of LOCALES) {
+    it(`clicking only, ${locale}: welcome → language → every question → result`, async () => {
+      const { client } = stack;
+      const welcome = cardIn(await client.install(), 'the welcome card');
+      // The Playground always reports en-US, as a Teams client set to English would: switch on the card.
+      if (locale !== 'en') await switchLanguage(client, welcome, locale);
+
+      const first = nextStep(await client.click(welcome, { command: 'start' }));
+      expect(first, 'the first question').to.not.equal(undefined);
+      const { result, asked } = await answerByClicking(client, first!, locale);
+
+      expect(asked).to.deep.equal(Object.keys(ANSWERS));
+      const text = textOf(result.card);
+      for (const expected of expectedResultTexts(locale)) expect(text).to.include(expected);
+      expect(text).to.include(tFor(locale)('guidance:verdict.ready-with-cautions'));
+    });
+  }
+
+  it('typing only, zh-TW: language by name, answers by their words and a typed date', async () => {
+    const { client } = stack;
+    const t = tFor('zh-TW');
+    await client.install();
+    const switched = await client.say('language zh-TW');
+    expect(switched.cards.map(textOf).join('\n')).to.include(t('common:notice.languageChanged'));
+
+    const startWord = (t('common:commands.start.words', { returnObjects: true }) as string[])[0]!;
+    let step = nextStep(await client.say(startWord));
+    const asked: string[] = [];
+    while (step?.card && !isResultCard(step.card) && asked.length < 20) {
+      const id = questionIdOf(step.card)!;
+      asked.push(id);
+      expect(textOf(step.card)).to.include(t(`questions:${id}.prompt`));
+      // What a partner types: the option's label in Traditional Chinese, or a date the way Taiwan writes it.
+      const typed = id === 'renewalDate' ? '2027年3月31日' : optionLabel(t, id, ANSWERS[id]!);
+      step = nextStep(await client.say(typed));
+    }
+    expect(asked).to.deep.equal(Object.keys(ANSWERS));
+    const text = textOf(step!.card);
+    for (const expected of expectedResultTexts('zh-TW')) expect(text).to.include(expected);
+  });
+});
+
+
+function optionLabel(t: TFunction, questionId: string, option: string): string {
+  const question = QUESTIONS.find((q) => q.id === questionId)!;
+  return t(`questions:optionSets.${question.optionSet ?? questionId}.${option}.label`);
+}

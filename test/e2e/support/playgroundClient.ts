@@ -1,0 +1,195 @@
+// Talks to the bot through the Agents Playground's own HTTP and WebSocket API, the way its web UI does:
+// the Playground turns each call into a Teams-shaped activity for the bot, and pushes the bot's replies
+// back over a WebSocket. A turn is over when the Playground logs the bot's HTTP answer to it.
+import { actionWith, clickData, type Card, type CardAction } from './cardActions.js';
+
+export interface BotMessage {
+  id: string;
+  conversationId: string;
+  text?: string;
+  /** The Adaptive Card of the message, if it has one (replaced when the bot updates the card in place). */
+  card?: Card;
+}
+
+export interface Turn {
+  /** Messages the bot posted during the turn, in order. */
+  created: BotMessage[];
+  /** The clicked card's message, when the bot replaced the card in place (Action.Execute). */
+  updated?: BotMessage;
+  /** Every card that is new or changed: created ones first, then the updated one. */
+  cards: Card[];
+}
+
+interface PlaygroundConfig {
+  bot: { id: string; name: string };
+  currentUser: { id: string; name: string };
+  personalChat: { id: string };
+  groupChats: Array<{ id: string; members: string[] }>;
+}
+
+interface LoggedActivity {
+  id: string;
+  to?: string;
+  response?: { statusCode: number };
+}
+
+const TURN_TIMEOUT_MS = 20_000;
+const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+function openSocket(url: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.addEventListener('open', () => resolve(ws), { once: true });
+    ws.addEventListener('error', () => reject(new Error(`cannot open ${url}`)), { once: true });
+  });
+}
+
+export class PlaygroundClient {
+  readonly messages = new Map<string, BotMessage>();
+  /** Activities the Playground delivered to the bot and got an answer for (its log), by log id. */
+  private readonly answered = new Set<string>();
+  private waiters: Array<() => void> = [];
+  private sockets: WebSocket[] = [];
+
+  private constructor(
+    readonly url: string,
+    readonly config: PlaygroundConfig,
+  ) {}
+
+  static async connect(url: string): Promise<PlaygroundClient> {
+    const res = await fetch(`${url}/_internal/v1/config`);
+    const { config } = (await res.json()) as { config: PlaygroundConfig };
+    const client = new PlaygroundClient(url, config);
+    const ws = url.replace(/^http/, 'ws');
+    const conversation = await openSocket(`${ws}/_ws_conversation/v1/conversations/stream`);
+    conversation.addEventListener('message', (e) => client.onConversationEvent(String(e.data)));
+    const log = await openSocket(`${ws}/_ws/log/stream`);
+    log.addEventListener('message', (e) => client.onLogEvent(String(e.data)));
+    client.sockets = [conversation, log];
+    return client;
+  }
+
+  get personalChatId(): string {
+    return this.config.personalChat.id;
+  }
+
+  get userId(): string {
+    return this.config.currentUser.id;
+  }
+
+  close(): void {
+    for (const ws of this.sockets) ws.close();
+  }
+
+  private notify(): void {
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  private onConversationEvent(raw: string): void {
+    const event = JSON.parse(raw) as {
+      action: string;
+      actionConversationId: string;
+      message?: { messageId: string; from?: { id: string }; text?: string; attachments?: Array<{ contentType: string; content: Card }> };
+    };
+    const m = event.message;
+    if (!m || m.from?.id !== this.config.bot.id) return;
+    if (event.action !== 'createMessage' && event.action !== 'updateMessage') return;
+    const card = m.attachments?.find((a) => a.contentType === CARD_TYPE)?.content;
+    this.messages.set(m.messageId, { id: m.messageId, conversationId: event.actionConversationId, text: m.text, card });
+    this.notify();
+  }
+
+  private onLogEvent(raw: string): void {
+    const event = JSON.parse(raw) as { logAction: string; log?: LoggedActivity };
+    const log = event.log;
+    if (event.logAction === 'appendLog' && log?.to === 'User Application' && log.response) {
+      this.answered.add(log.id);
+      this.notify();
+    }
+  }
+
+  /** Runs `act` and waits until the bot has answered `activities` more activities; returns what changed. */
+  async turn(act: () => Promise<Card | undefined | void>, activities = 1, clicked?: string): Promise<Turn> {
+    const before = new Set(this.messages.keys());
+    const target = this.answered.size + activities;
+    const replaced = await act();
+    const deadline = Date.now() + TURN_TIMEOUT_MS;
+    while (this.answered.size < target) {
+      if (Date.now() > deadline) throw new Error(`the bot did not answer within ${TURN_TIMEOUT_MS} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 200);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    const created = [...this.messages.values()].filter((m) => !before.has(m.id));
+    let updated: BotMessage | undefined;
+    if (clicked && replaced) {
+      updated = { ...this.messages.get(clicked)!, card: replaced };
+      this.messages.set(clicked, updated);
+    }
+    const cards = [...created.map((m) => m.card), updated?.card].filter((c): c is Card => c !== undefined);
+    return { created, updated, cards };
+  }
+
+  private async post(path: string, body: unknown): Promise<unknown> {
+    const res = await fetch(`${this.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`POST ${path} → ${res.status}: ${text.slice(0, 300)}`);
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  }
+
+  /** Opening the app: Teams sends installationUpdate and conversationUpdate (members added). */
+  install(conversationId = this.personalChatId): Promise<Turn> {
+    return this.turn(async () => void (await this.post(`/_debug/conversation/${conversationId}/installation`, {})), 2);
+  }
+
+  /** Types a message and presses Send. */
+  say(text: string, options: { conversationId?: string; from?: string; mentionBot?: boolean } = {}): Promise<Turn> {
+    const mention = `<at>${this.config.bot.name}</at>`;
+    const body = {
+      from: { id: options.from ?? this.userId },
+      text: options.mentionBot ? `${mention} ${text}` : text,
+      textFormat: 'plain',
+      ...(options.mentionBot ? { mentions: [{ mentioned: { id: this.config.bot.id }, text: mention }] } : {}),
+    };
+    return this.turn(async () => void (await this.post(`/_conversation/v1/conversations/${options.conversationId ?? this.personalChatId}/messages`, body)));
+  }
+
+  /**
+   * Clicks an action on a message's card, with `entered` typed into the card's inputs first.
+   * The action is found by the fields of its data, e.g. { command: 'start' } or { answer: 'taiwan' }.
+   */
+  click(message: BotMessage, fields: Record<string, unknown>, entered: Record<string, string> = {}, from = this.userId): Promise<Turn> {
+    const card = message.card;
+    if (!card) throw new Error(`message ${message.id} has no card`);
+    const action: CardAction | undefined = actionWith(card, fields);
+    if (!action) throw new Error(`no action with ${JSON.stringify(fields)} on the card`);
+    const data = clickData(card, action, entered);
+    const conversation = { id: message.conversationId };
+    if (action.type === 'Action.Execute') {
+      const value = { action: { type: 'Action.Execute', title: action.title, verb: action.verb, data }, trigger: 'manual' };
+      return this.turn(
+        async () => {
+          const response = (await this.post('/_conversation/v1/invoke', { name: 'adaptiveCard/action', value, from: { id: from }, conversation, replyToId: message.id })) as
+            | { type?: string; value?: unknown }
+            | undefined;
+          return response?.type === CARD_TYPE ? (response.value as Card) : undefined;
+        },
+        1,
+        message.id,
+      );
+    }
+    return this.turn(async () => void (await this.post('/_conversation/v1/submit', { conversation, from: { id: from }, replyToId: message.id, value: data })));
+  }
+
+  /** The message that holds this card object (cards are compared by identity, then by content). */
+  messageOf(card: Card): BotMessage {
+    const all = [...this.messages.values()];
+    const found = all.find((m) => m.card === card) ?? all.find((m) => JSON.stringify(m.card) === JSON.stringify(card));
+    if (!found) throw new Error('card not found among the bot messages');
+    return found;
+  }
+}

@@ -1,0 +1,64 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ConnectorReply {
+  status: number;
+  headers?: Record<string, string>;
+}
+
+export interface ReceivedActivity {
+  path: string;
+  headers: IncomingHttpHeaders;
+  activity: Record<string, unknown>;
+  /** The status the fake answered this request with. */
+  answered: number;
+}
+
+export interface FakeConnector {
+  /** serviceUrl to put on inbound activities so the bot posts its replies here. */
+  serviceUrl: string;
+  /** Every request the bot made, in order, with what we answered. */
+  received: ReceivedActivity[];
+  /** Only the requests that were accepted (200): what the user would see. */
+  delivered(): Array<Record<string, unknown>>;
+  /** Answers to give, in order, before falling back to `otherwise` (default 200). */
+  script: ConnectorReply[];
+  otherwise: ConnectorReply;
+  close(): Promise<void>;
+}
+
+/** The Bot Connector service, as far as a bot posting replies sees it: POST …/activities[/replyToId]. */
+export async function startFakeConnector(): Promise<FakeConnector> {
+  let seq = 0;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const reply = fake.script.shift() ?? fake.otherwise;
+      let activity: Record<string, unknown> = {};
+      try {
+        activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+      } catch {
+        // Recorded as empty: the test asserts on what arrived.
+      }
+      fake.received.push({ path: req.url ?? '', headers: req.headers, activity, answered: reply.status });
+      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+      res.end(reply.status < 300 ? JSON.stringify({ id: `reply-${++seq}` }) : JSON.stringify({ error: { code: 'Throttled', message: 'try later' } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const fake: FakeConnector = {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    received: [],
+    delivered: () => fake.received.filter((r) => r.answered < 300).map((r) => r.activity),
+    script: [],
+    otherwise: { status: 200 },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  return fake;
+}
