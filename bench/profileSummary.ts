@@ -80,11 +80,13 @@ if (entry.endsWith('profileSummary.js') || entry.endsWith('profileSummary.ts')) 
   }
   const profile = withoutFirst(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, Number(skipArg ?? 0));
   const summary = summarizeProfile(profile, Number(topArg ?? 25));
-  const print = (title: string, list: ProfileShare[]) => {
-    process.stdout.write(`\n${title}\n`);
-    for (const s of list) process.stdout.write(`${(s.share * 100).toFixed(1).padStart(5)}%  ${s.ms.toFixed(0).padStart(7)} ms  ${s.name}\n`);
-  };
-  process.stdout.write(`busy CPU in profile: ${summary.totalMs.toFixed(0)} ms\n`);
-  print('by package / project file (self time)', summary.byOwner);
-  print('hottest functions (self time)', summary.byFunction);
+  const section = (title: string, list: ProfileShare[]) =>
+    [`\n${title}`, ...list.map((s) => `${(s.share * 100).toFixed(1).padStart(5)}%  ${s.ms.toFixed(0).padStart(7)} ms  ${s.name}`)].join('\n');
+  process.stdout.write(
+    [
+      `busy CPU in profile: ${summary.totalMs.toFixed(0)} ms`,
+      section('by package / project file (self time)', summary.byOwner),
+      section('hottest functions (self time)', summary.byFunction),
+    ].join('\n') + '\n',
+  );
 }

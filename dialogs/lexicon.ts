@@ -14,7 +14,8 @@ export function normalizeTyped(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\u200b-\u200f\u2060\ufeff]/g, '')
+    // Invisible format characters (zero-width, bidi marks and isolates, soft hyphen) carry no meaning here.
+    .replace(/\p{Cf}/gu, '')
     .replace(/[\p{Cc}]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()

@@ -20,10 +20,13 @@ import {
   type NoticeAction,
 } from '../cards/index.js';
 import { guidanceFor } from './result.js';
+import { answerFreeText, looksLikeQuestion } from '../src/faq/index.js';
+import { readTypedAnswer } from './typedAnswer.js';
+import { renderFaqAnswerCard } from '../cards/index.js';
 import { QUICK_FORM_QUESTIONS, readQuickForm } from './quickForm.js';
 import type { QuickFormField } from '../cards/actions.js';
 import { GuidedCheckDialog, GUIDED_CHECK_DIALOG } from './guidedCheckDialog.js';
-import { isRelevant, questionById, type QuestionId } from './questions.js';
+import { isRelevant, nextQuestion, questionById, type QuestionId } from './questions.js';
 import { newCheck, type CheckState, type DialogDeps } from './state.js';
 import { cachedTurn, clientLocaleUnsupported, switchTurnLocale, turnOf, type Turn } from './turn.js';
 
@@ -110,9 +113,13 @@ export class MainDialog extends ComponentDialog {
     if (intent.kind === 'quickForm') return this.quickForm(dc, intent.fields);
     if (intent.kind === 'change') return this.change(dc, check, intent.questionId);
 
+    if (intent.kind === 'text' && (await this.answeredQuestion(dc, intent.text, active ? check : undefined))) {
+      return active ? this.resume(dc) : WAITING;
+    }
     if (active) return this.resume(dc, dc.activeDialog !== undefined);
     if (firstContact) return WAITING;
     if (intent.kind === 'answer') return this.notice(dc, 'common:notice.outOfDate', ['start', 'help']);
+    if (intent.kind === 'text') return this.notice(dc, 'faq:notSure', ['start', 'quick', 'help']);
     return this.notice(dc, 'common:notice.notUnderstood', ['start', 'quick', 'help']);
   }
 
@@ -125,6 +132,22 @@ export class MainDialog extends ComponentDialog {
     await dc.cancelAllDialogs();
     await dc.beginDialog(GUIDED_CHECK_DIALOG);
     return WAITING;
+  }
+
+  /**
+   * A typed question ("can the customer get a refund?") gets its answer; during a check only when the
+   * text is not an answer to the open question, and the check then carries on at the same question.
+   */
+  private async answeredQuestion(dc: DialogContext, text: string, check: CheckState | undefined): Promise<boolean> {
+    const open = check ? nextQuestion(check.answers, check.skipped) : undefined;
+    const answers = (partial: boolean) => open !== undefined && readTypedAnswer(open, text, this.deps.lexicon, { partial }) !== undefined;
+    // An exact answer wins; a sentence that reads as a question beats an answer word it happens to contain.
+    if (answers(false)) return false;
+    const match = looksLikeQuestion(text) || !answers(true) ? answerFreeText(text) : undefined;
+    if (!match) return false;
+    const { t } = await turnOf(dc.context, this.deps);
+    await this.send(dc, renderFaqAnswerCard(t, match.topic, { inCheck: open !== undefined }));
+    return true;
   }
 
   /** One submit, the full result; anything missing is marked on the same form with the entered values kept. */

@@ -15,7 +15,7 @@ export function parseTypedDate(text: string): string | undefined {
 }
 
 /** Reads a typed answer against one question: the option's number, any of its words in any language, or a date. */
-export function readTypedAnswer(question: Question, raw: string, lexicon: Lexicon): TypedAnswer {
+export function readTypedAnswer(question: Question, raw: string, lexicon: Lexicon, options: { partial?: boolean } = {}): TypedAnswer {
   const text = normalizeTyped(raw);
   if (question.input === 'date') {
     if (question.optional && lexicon.skipWords.has(text)) return { skip: true };
@@ -31,6 +31,7 @@ export function readTypedAnswer(question: Question, raw: string, lexicon: Lexico
   if (!words) return undefined;
   const exact = words.get(text);
   if (exact) return { value: exact };
+  if (options.partial === false) return undefined;
   // "we'd move from another channel": accept when the words of exactly one option appear in the text.
   const found = new Set<string>();
   for (const [word, option] of words) if (isDistinctive(word) && text.includes(word)) found.add(option);

@@ -15,6 +15,10 @@ export interface PlaygroundOptions {
   port: number;
   /** Where the Playground writes its log (it defaults to ./devTools/ in the working folder). */
   logFile: string;
+  /** Let the Playground open the page in the desktop's browser (never in CI or without a display). */
+  openBrowser?: boolean;
+  /** Called with the process as soon as it is spawned (before it is ready). */
+  onSpawn?: (child: ChildProcess) => void;
   /** Extra lines of its output, for diagnosis. */
   onOutput?: (line: string) => void;
   startTimeoutMs?: number;
@@ -35,11 +39,15 @@ export function startAgentsPlayground(options: PlaygroundOptions): Promise<Runni
     process.execPath,
     [`--import=${LOOPBACK_ONLY}`, CLI, 'start', '-e', options.endpoint, '-c', 'msteams', '-p', String(options.port), '--disable-telemetry'],
     {
-      // It must never try to open a browser itself: the person (or the test) opens the URL.
-      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: options.logFile },
+      env: {
+        ...process.env,
+        ...(options.openBrowser ? {} : { TEAMSAPPTESTER_BROWSER: 'none' }),
+        M365_AGENTS_PLAYGROUND_LOGFILE: options.logFile,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  options.onSpawn?.(child);
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -1,6 +1,7 @@
 // Public API of the FAQ: a typed question in any of our languages → the topic it asks about, or undefined.
 import { createFaqMatcher, type FaqMatch } from './matcher.js';
-import { faqMatcherData } from './phrases.js';
+import { faqMatcherData, questionWordsData } from './phrases.js';
+import { createQuestionDetector } from './question.js';
 import type { TopicId } from './topics.js';
 
 export { FAQ_TOPICS, TOPIC_IDS, topicAnswerKey, topicTitleKey, type FaqTopic, type SeedArticle, type TopicId } from './topics.js';
@@ -18,3 +19,10 @@ export const faqMatcher = createFaqMatcher<TopicId>(faqMatcherData());
 export function answerFreeText(text: string): FaqMatch<TopicId> | undefined {
   return faqMatcher.match(text);
 }
+
+/**
+ * True when the text is asked as a question ("?", "what", "怎么", "嗎", "can …", "请问 …"). The dialogs can use it
+ * to prefer the FAQ over a typed answer found inside a longer sentence: "can we move it from another partner?"
+ * is a question, "we bought it from another partner" an answer.
+ */
+export const looksLikeQuestion = createQuestionDetector(questionWordsData());

@@ -66,7 +66,7 @@ function swapped(a: string, b: string): boolean {
 
 /**
  * Does a typed word count as a phrase's word? Chinese characters and short words (GDAP, EA, 365) must be
- * exact; longer words may differ by an ending (refund → refundable), two swapped letters, or a typo: one edit
+ * exact; longer words may differ by an ending (refund → refunded), two swapped letters, or a typo: one edit
  * from 6 letters (5-letter words are too close to each other: batch / watch), two from 9.
  */
 export function wordMatches(typed: Token, phrase: Token): boolean {

@@ -3,10 +3,11 @@
 import { LOCALES } from '../i18n/locale.js';
 import { resources } from '../i18n/resources.js';
 import type { FaqMatcherData, TopicPhrases } from './matcher.js';
+import type { QuestionWords } from './question.js';
 import { TOPIC_IDS, type TopicId } from './topics.js';
 
 interface FaqLocaleFile {
-  match: { context: string[]; neutral: string[] };
+  match: { context: string[]; neutral: string[]; questionWords: string[]; questionStarts: string[] };
   topics: Record<string, Partial<TopicPhrases>>;
 }
 
@@ -47,4 +48,10 @@ export function faqMatcherData(): FaqMatcherData<TopicId> {
     collectAnswerWords(bundle.common, answerWords);
   }
   return { topics, context, neutral, answerWords };
+}
+
+/** Question words and openers of every language, pooled like the phrase lists. */
+export function questionWordsData(): QuestionWords {
+  const faqs = LOCALES.map((locale) => (resources[locale] as unknown as { faq: FaqLocaleFile }).faq.match);
+  return { questionWords: faqs.flatMap((m) => m.questionWords), questionStarts: faqs.flatMap((m) => m.questionStarts) };
 }

@@ -39,7 +39,7 @@ export interface SweeperOptions {
  */
 export class RetentionSweeper {
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private running: Promise<{ state: number; deliveries: number }> | undefined;
 
   constructor(private readonly options: SweeperOptions) {}
 
@@ -61,6 +61,7 @@ export class RetentionSweeper {
 
   /** One sweep (a second call while one runs joins it). Returns how many items each cutoff deleted. */
   sweepNow(): Promise<{ state: number; deliveries: number }> {
+    if (this.running) return this.running;
     const run = (async () => {
       const { store, policy, deliveries, logger } = this.options;
       if (!store.deleteWrittenBefore) return { state: 0, deliveries: 0 };
@@ -72,7 +73,7 @@ export class RetentionSweeper {
       if (result.state + result.deliveries > 0) logger.info(result, 'retention: deleted expired items');
       return result;
     })();
-    const joined = (this.running ??= run.finally(() => (this.running = undefined)));
-    return joined as Promise<{ state: number; deliveries: number }>;
+    this.running = run.finally(() => (this.running = undefined));
+    return this.running;
   }
 }

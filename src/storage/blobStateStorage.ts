@@ -14,6 +14,8 @@ import { StorageConflictError } from './sqliteStorage.js';
  *   instances creating one key exactly one wins and the other gets an eTag conflict (BlobsStorage would
  *   let both succeed, and would send IF_ABSENT as If-Match, which fails even when the blob is absent);
  * - retention: {@link deleteWrittenBefore} deletes blobs by their Last-Modified time.
+ *
+ * As with BlobsStorage, a write of several items is not atomic: each blob succeeds or conflicts on its own.
  */
 export class BlobStateStorage implements Storage {
   private readonly blobs: RecoveringStorage;

@@ -46,7 +46,7 @@ for (const locale of LOCALES) {
       expect(submitsOf(first[0]).map((d) => d.command)).to.include.members(['start', 'help', 'language']);
       const second = cardsOf(await conv.say('hello'));
       expect(second.map(textOf).join()).not.to.include(t('cards:welcome.what'));
-      expect(textOf(second[0])).to.include(t('common:notice.notUnderstood'));
+      expect(textOf(second[0])).to.include(t('faq:notSure'));
     });
 
     it('admin-center buyer without delegated admin: the customer contacts Microsoft 365 billing support', async () => {

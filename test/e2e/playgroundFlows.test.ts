@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import type { TFunction } from 'i18next';
 import { QUESTIONS } from '../../dialogs/questions.js';
 import { LOCALES } from '../../src/i18n/index.js';
-import { actionWith, isResultCard, questionIdOf, textOf } from './support/cardActions.js';
+import { actionWith, inputsOf, isResultCard, questionIdOf, textOf } from './support/cardActions.js';
 import { ANSWERS, answerByClicking, cardIn, expectedResultTexts, nextStep, switchLanguage, tFor } from './support/flow.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -74,8 +74,77 @@ describe('in the Agents Playground (Teams channel)', function () {
   });
 });
 
+describe('in the Agents Playground with a Chinese Teams client', function () {
+  this.timeout(60_000);
+  for (const [clientLocale, locale] of [['zh-CN', 'zh-CN'], ['zh-TW', 'zh-TW'], ['zh-HK', 'zh-TW']] as const) {
+    it(`Teams set to ${clientLocale}: the welcome on install is in ${locale}`, async () => {
+      const stack = await startStack({ clientLocale });
+      try {
+        const installed = await stack.client.install();
+        expect(installed.cards, 'cards on install').to.have.length(1);
+        expect(textOf(installed.cards[0])).to.include(tFor(locale)('cards:welcome.what'));
+      } finally {
+        await stack.close();
+      }
+    });
+  }
+});
 
 function optionLabel(t: TFunction, questionId: string, option: string): string {
   const question = QUESTIONS.find((q) => q.id === questionId)!;
   return t(`questions:optionSets.${question.optionSet ?? questionId}.${option}.label`);
 }
+
+describe('in the Agents Playground: quick form and group chat', function () {
+  this.timeout(90_000);
+  let stack: Stack;
+  beforeEach(async () => {
+    stack = await startStack();
+  });
+  afterEach(() => stack.close());
+
+  for (const locale of LOCALES) {
+    it(`quick form, ${locale}: every answer on one card, one submit, the same result as the guided check`, async () => {
+      const { client } = stack;
+      const welcome = cardIn(await client.install(), 'the welcome card');
+      if (locale !== 'en') await switchLanguage(client, welcome, locale);
+      const form = cardIn(await client.click(welcome, { command: 'quick' }), 'the quick form');
+      const t = tFor(locale);
+      expect(textOf(form.card)).to.include(t('cards:quick.title'));
+
+      // Fill what a partner in this situation would: every input the answers cover, nothing else.
+      const inputs = inputsOf(form.card!).map((i) => i.id);
+      const entered = Object.fromEntries(Object.entries(ANSWERS).filter(([id]) => inputs.includes(id)));
+      expect(Object.keys(entered), 'inputs on the form').to.have.members(Object.keys(ANSWERS));
+      const result = nextStep(await client.click(form, { action: 'quickForm' }, entered));
+
+      expect(result?.card && isResultCard(result.card), 'a result card').to.equal(true);
+      const text = textOf(result!.card);
+      for (const expected of expectedResultTexts(locale)) expect(text).to.include(expected);
+      expect(text).to.include(t('guidance:verdict.ready-with-cautions'));
+
+      // The guided check with the same answers, in the same chat, ends on the same result.
+      const guided = await answerByClicking(client, nextStep(await client.click(welcome, { command: 'start' }))!, locale);
+      expect(textOf(guided.result.card)).to.equal(text);
+    });
+  }
+
+  it('group chat: the bot answers an @mention, and the partner who started a check carries it on', async () => {
+    const { client } = stack;
+    // The Playground posts group-chat messages as its signed-in user, as Teams would for the person typing.
+    const chat = client.config.groupChats[0]!;
+    const t = tFor('en');
+    await client.install(chat.id);
+
+    const help = await client.say('help', { conversationId: chat.id, mentionBot: true });
+    expect(help.cards.map(textOf).join('\n')).to.include(t('cards:help.title'));
+    expect(help.created.length, 'replies').to.be.above(0);
+    expect(help.created.every((m) => m.conversationId === chat.id), 'replies in the group chat').to.equal(true);
+
+    const first = nextStep(await client.say('start', { conversationId: chat.id, mentionBot: true }));
+    expect(first?.card && questionIdOf(first.card)).to.equal('role');
+    const second = nextStep(await client.click(first!, { questionId: 'role', answer: ANSWERS.role }));
+    expect(second?.card && questionIdOf(second.card)).to.equal('goal');
+    expect(textOf(second!.card)).to.include(t('questions:goal.prompt'));
+  });
+});

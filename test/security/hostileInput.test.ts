@@ -19,7 +19,6 @@ function chat(running: RunningApp) {
 
 const cardsOf = (replies: Reply[]) => replies.flatMap((r) => (r.attachments ?? []).map((a) => a.content));
 const lastQuestion = (replies: Reply[]) => questionIdOf(cardsOf(replies).at(-1));
-const hintOf = (replies: Reply[]) => textOf(cardsOf(replies).at(-1));
 const t = tFor('en');
 
 describe('hostile input at the HTTP boundary', () => {
@@ -159,8 +158,8 @@ describe('hostile typed answers and card submits', () => {
       const send = await atFirstQuestion();
       const res = await send({ text });
       expect(res.status).to.equal(200);
+      // Not taken as an answer: the same question again (after a hint, or an FAQ answer for a real question).
       expect(lastQuestion(res.replies)).to.equal('role');
-      expect(hintOf(res.replies)).to.include(t('cards:question.hint.invalid'));
       // Nothing of what the user typed comes back: no echo means no markdown, link or template injection.
       const everything = JSON.stringify(res.replies);
       for (const fragment of ['evil.example', '<script>', 'string(user)', 'مرحبا', '👩‍💻', 'aaaaaaaaaa', '转过来']) expect(everything).not.to.include(fragment);

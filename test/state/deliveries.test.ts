@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryStorage, type Storage } from 'botbuilder';
+import { MemoryStorage, type Activity, type Storage } from 'botbuilder';
 import { expect } from 'chai';
 import { DeliveryLog } from '../../src/state/index.js';
 import { SqliteStorage } from '../../src/storage/sqliteStorage.js';
 
-const activity = (id: string, conversation = 'a:1') => ({ id, channelId: 'msteams', conversation: { id: conversation } });
+const activity = (id: string, conversation = 'a:1') => ({ id, channelId: 'msteams', conversation: { id: conversation } }) as Partial<Activity>;
 
 describe('DeliveryLog', () => {
   let dir: string;
