@@ -23,6 +23,8 @@ export {
   questionView,
   optionLabelKey,
   MAX_OPTION_BUTTONS,
+  MAX_BUTTON_TITLE_WIDTH,
+  displayWidth,
   type CardQuestion,
   type QuestionCardInput,
   type QuestionInputMode,
@@ -40,35 +42,35 @@ export { shareView, type Share, type ShareViewData } from './views/shareView.js'
 export { summaryText, mailtoLink, MAILTO_MAX_LENGTH } from './views/summaryText.js';
 export { answerLabel } from './views/questionView.js';
 
-export const renderWelcomeCard = (t: Translate): CardAttachment => toAttachment(renderCard('welcome', welcomeView(t)));
+export const renderWelcomeCard = (t: Translate): CardAttachment => toAttachment(renderCard('welcome', welcomeView(t)), 'welcome');
 
 export const renderQuestionCard = (t: Translate, input: QuestionCardInput): CardAttachment =>
-  toAttachment(renderCard('question', questionView(t, input)));
+  toAttachment(renderCard('question', questionView(t, input)), 'question');
 
 export const renderResultCard = (t: Translate, guidance: Guidance): CardAttachment =>
-  toAttachment(renderCard('result', resultView(t, guidance)));
+  toAttachment(renderCard('result', resultView(t, guidance)), 'result');
 
 export const renderHelpCard = (t: Translate, options: { inCheck: boolean }): CardAttachment =>
-  toAttachment(renderCard('help', helpView(t, options)));
+  toAttachment(renderCard('help', helpView(t, options)), 'help');
 
 export const renderLanguageCard = (t: Translate, current: Locale): CardAttachment =>
-  toAttachment(renderCard('language', languageView(t, current)));
+  toAttachment(renderCard('language', languageView(t, current)), 'language');
 
 export const renderNoticeCard = (t: Translate, input: NoticeInput): CardAttachment =>
-  toAttachment(renderCard('notice', noticeView(t, input)));
+  toAttachment(renderCard('notice', noticeView(t, input)), 'notice');
 
 /** The answer to a typed question (src/faq answerFreeText), with its sources and [Start guided check]. */
 export const renderFaqAnswerCard = (t: Translate, topic: TopicId, options?: FaqAnswerOptions): CardAttachment =>
-  toAttachment(renderCard('faqAnswer', faqAnswerView(t, topic, options)));
+  toAttachment(renderCard('faqAnswer', faqAnswerView(t, topic, options)), 'faqAnswer');
 
 export const renderQuickFormCard = (t: Translate, input: QuickFormInput): CardAttachment =>
-  toAttachment(renderCard('quickForm', quickFormView(t, input)));
+  toAttachment(renderCard('quickForm', quickFormView(t, input)), 'quickForm');
 
 export const renderChangeAnswerCard = (t: Translate, input: ChangeAnswerInput): CardAttachment =>
-  toAttachment(renderCard('changeAnswer', changeAnswerView(t, input)));
+  toAttachment(renderCard('changeAnswer', changeAnswerView(t, input)), 'changeAnswer');
 
 /** The summary as copyable message text, and a card with a mailto: button. */
 export const renderShare = (t: Translate, guidance: Guidance, today: string): { text: string; card: CardAttachment } => {
   const { summary, view } = shareView(t, guidance, today);
-  return { text: summary, card: toAttachment(renderCard('share', view)) };
+  return { text: summary, card: toAttachment(renderCard('share', view), 'share') };
 };

@@ -37,6 +37,8 @@ export interface AdaptiveCardJson {
 export interface CardAttachment {
   contentType: typeof ADAPTIVE_CARD_CONTENT_TYPE;
   content: AdaptiveCardJson;
+  /** Which template it came from (Teams ignores it; the bot reads it to decide what may replace a clicked card). */
+  name?: CardName;
 }
 
 /** Each card's template and the view model that fills it. */
@@ -96,6 +98,9 @@ export function renderCard<N extends CardName>(name: N, data: CardDataMap[N]): A
   return card;
 }
 
-export function toAttachment(card: AdaptiveCardJson): CardAttachment {
-  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
+export function toAttachment(card: AdaptiveCardJson, name?: CardName): CardAttachment {
+  return name ? { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card, name } : { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
 }
+
+/** Cards that carry a check forward, and so may replace the card a user clicked (Universal Actions). */
+export const IN_PLACE_CARDS: ReadonlySet<CardName> = new Set<CardName>(['question', 'result', 'quickForm', 'changeAnswer']);

@@ -227,8 +227,11 @@ export class MainDialog extends ComponentDialog {
     const turn = await turnOf(dc.context, this.deps);
     await this.deps.profile.set(dc.context, { ...turn.profile, locale });
     switchTurnLocale(dc.context, this.deps, locale);
-    await this.notice(dc, 'common:notice.languageChanged');
-    return active ? this.resume(dc) : WAITING;
+    if (active) {
+      await this.notice(dc, 'common:notice.languageChanged');
+      return this.resume(dc);
+    }
+    return this.notice(dc, 'common:notice.languageChanged', ['start', 'quick']);
   }
 
   /** The welcome card the first time we hear from a user, and a one-time note when we can't speak their Teams language. */

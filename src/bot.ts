@@ -7,7 +7,7 @@ import {
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { ADAPTIVE_CARD_ACTION_INVOKE } from '../cards/actions.js';
-import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/render.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE, IN_PLACE_CARDS, type CardName } from '../cards/render.js';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { MainDialog } from '../dialogs/index.js';
 import type { TurnRunner } from './state/index.js';
@@ -63,7 +63,9 @@ export class CspMoveBot extends TeamsActivityHandler {
     });
     await this.deps.mainDialog.run(context, this.deps.dialogState);
     capturing = false;
-    const last = cards.pop();
+    // Only a card that carries this user's check forward may replace the clicked one: in a group chat
+    // the clicked card may be someone else's, and a welcome or notice must not overwrite it for everyone.
+    const last = cards.length > 0 && IN_PLACE_CARDS.has(cards.at(-1)!.attachments![0]!.name as CardName) ? cards.pop() : undefined;
     if (cards.length > 0) await context.sendActivities(cards);
     const value = last
       ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: last.attachments![0]!.content }

@@ -13,8 +13,14 @@ function readConfig(): Config {
   }
 }
 
-const app = createApp(readConfig());
-const { url } = await app.listen();
+const config = readConfig();
+const app = createApp(config);
+const { url } = await app.listen().catch((err: NodeJS.ErrnoException) => {
+  // A taken port or a bad HOST is an operator's fix: say which, without a stack trace.
+  const why = err.code === 'EADDRINUSE' ? `port ${config.PORT} is already in use` : `cannot listen on ${config.HOST}:${config.PORT} (${err.code ?? err.message})`;
+  process.stderr.write(`Start-up error: ${why}. Set PORT (or HOST) to a free one.\n`);
+  process.exit(1);
+});
 process.stdout.write(`CSP Move Assistant listening on ${url}/api/messages\n`);
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

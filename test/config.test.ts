@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -105,7 +106,7 @@ describe('start-up with bad configuration', function () {
   const entry = join(process.cwd(), 'src/index.ts');
 
   function start(env: Record<string, string>, dir = cwd) {
-    return spawnSync(process.execPath, [`--import=${TSX}`, entry], {
+    return spawnSync(process.execPath, ['--no-deprecation', `--import=${TSX}`, entry], {
       cwd: dir,
       env: { PATH: process.env.PATH ?? '', ...env },
       encoding: 'utf8',
@@ -126,6 +127,27 @@ describe('start-up with bad configuration', function () {
       expect(r.stderr).not.to.match(/\bat .*\.(ts|js):\d+/);
     });
   }
+
+  it('exits 1 with one line when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const r = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--no-deprecation', `--import=${TSX}`, entry], {
+          cwd,
+          env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', STORAGE: 'memory', LOG_LEVEL: 'silent' },
+        });
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('close', (status) => resolve({ status, stderr }));
+      });
+      expect(r.status).to.equal(1);
+      expect(r.stderr.trim().split('\n')).to.deep.equal([`Start-up error: port ${port} is already in use. Set PORT (or HOST) to a free one.`]);
+    } finally {
+      blocker.close();
+    }
+  });
 
   it('reads a .env file, and the real environment wins over it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'csp-dotenv-'));

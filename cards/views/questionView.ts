@@ -29,12 +29,19 @@ export interface QuestionCardInput {
 /** Up to this many options render as one button each; more render as a compact dropdown. */
 export const MAX_OPTION_BUTTONS = 5;
 
+/** Widest button title Teams shows uncut, in columns (a CJK character takes two). */
+export const MAX_BUTTON_TITLE_WIDTH = 36;
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return width;
+}
+
 export type QuestionInputMode = 'buttons' | 'choice' | 'date' | 'answered';
 
 export interface QuestionViewData {
   step: string;
-  /** Weights of the two halves of the progress bar (done ≥ 1, todo ≥ 0). */
-  progress: { done: number; todo: number };
   prompt: string;
   help: string;
   /** '' when there is nothing to point out. */
@@ -44,6 +51,8 @@ export interface QuestionViewData {
   input: QuestionInputMode;
   /** One per option in 'buttons' mode, else empty. */
   buttons: Button[];
+  /** 'compact' (a dropdown) for long lists, 'expanded' (radio buttons, which wrap) for a few long options. */
+  choiceStyle: 'compact' | 'expanded';
   /** The dropdown's options in 'choice' mode, else empty. */
   choices: Array<{ title: string; value: string }>;
   placeholder: string;
@@ -103,7 +112,7 @@ export function questionView(t: Translate, input: QuestionCardInput): QuestionVi
 
 function liveQuestionView(t: Translate, input: QuestionCardInput): QuestionViewData {
   const { question } = input;
-  const mode = modeOf(question);
+  let mode = modeOf(question);
   const total = Math.max(1, Math.trunc(input.total));
   const step = Math.min(total, Math.max(1, Math.trunc(input.step)));
 
@@ -111,6 +120,9 @@ function liveQuestionView(t: Translate, input: QuestionCardInput): QuestionViewD
     value,
     title: tr(t, 'cards:question.option', { n: i + 1, label: tr(t, optionLabelKey(question, value)) }),
   }));
+  // Teams cuts button titles instead of wrapping them: long options become a list of radio buttons.
+  if (mode === 'buttons' && labelled.some((o) => displayWidth(o.title) > MAX_BUTTON_TITLE_WIDTH)) mode = 'choice';
+  const choiceStyle = question.options.length > MAX_OPTION_BUTTONS ? 'compact' : 'expanded';
   const selectedValid =
     input.selected !== undefined &&
     (mode === 'date' ? isIsoDate(input.selected) : question.options.includes(input.selected));
@@ -129,7 +141,6 @@ function liveQuestionView(t: Translate, input: QuestionCardInput): QuestionViewD
 
   return {
     step: tr(t, 'cards:question.step', { k: step, n: total }),
-    progress: { done: step, todo: total - step },
     prompt: tr(t, `questions:${question.id}.prompt`),
     help: tr(t, `questions:${question.id}.help`),
     hint: hintText(t, input),
@@ -145,6 +156,7 @@ function liveQuestionView(t: Translate, input: QuestionCardInput): QuestionViewD
           }))
         : [],
     choices: mode === 'choice' ? labelled : [],
+    choiceStyle,
     placeholder: tr(t, 'cards:question.placeholder'),
     selected,
     inputActions,

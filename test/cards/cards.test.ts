@@ -5,6 +5,8 @@ import { expect } from 'chai';
 import {
   LANGUAGE_NAMES,
   MAX_OPTION_BUTTONS,
+  MAX_BUTTON_TITLE_WIDTH,
+  displayWidth,
   SubmitDataSchema,
   renderHelpCard,
   renderLanguageCard,
@@ -150,16 +152,18 @@ describe('cards', () => {
               const skip = answers.filter((a) => a.data.action === 'answer' && a.data.skip);
               expect(skip, 'Skip only on an optional question').to.have.length(question.optional ? 1 : 0);
               for (const s of skip) expect(s.associatedInputs).to.equal('none');
-            } else if (question.options.length <= MAX_OPTION_BUTTONS) {
-              expect(choiceSets).to.have.length(0);
+            } else if (question.options.length <= MAX_OPTION_BUTTONS && choiceSets.length === 0) {
               const buttons = answers.map((a) => a.data as { answer?: string });
               expect(buttons.map((b) => b.answer)).to.deep.equal([...question.options]);
               answers.forEach((a, i) => expect(a.title.startsWith(`${i + 1}.`), a.title).to.equal(true));
+              // Teams cuts button titles: every one must fit.
+              for (const a of answers) expect(displayWidth(a.title), a.title).to.be.at.most(MAX_BUTTON_TITLE_WIDTH);
             } else {
               expect(choiceSets).to.have.length(1);
               const set = choiceSets[0]!;
               expect(set.id).to.equal('answer');
-              expect(set.style).to.equal('compact');
+              // A long list is a dropdown; a few options too long for buttons are radio buttons (they wrap).
+              expect(set.style).to.equal(question.options.length > MAX_OPTION_BUTTONS ? 'compact' : 'expanded');
               const choices = set.choices as Array<{ title: string; value: string }>;
               expect(choices.map((c) => c.value)).to.deep.equal([...question.options]);
               choices.forEach((c, i) => expect(c.title.startsWith(`${i + 1}.`), c.title).to.equal(true));

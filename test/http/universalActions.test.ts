@@ -133,6 +133,27 @@ describe('in-place card updates (Universal Actions) and the Action.Submit fallba
     expect(isResultCard(result.value)).to.equal(true);
   });
 
+  it("a click on someone else's question card in a group chat leaves that card alone", async () => {
+    const conversation = { id: `19:${randomUUID()}@thread.v2`, conversationType: 'groupChat', tenantId: 'tenant-1' };
+    const as = (name: string) => ({ id: `29:${randomUUID()}`, name, aadObjectId: randomUUID() });
+    const [owner, other] = [as('Owner'), as('Other')];
+    const invoke = (from: object, data: unknown) =>
+      postJson(`${running.url}/api/messages`, teamsActivity({
+        conversation, from, serviceUrl: connector.url, deliveryMode: undefined, text: undefined, type: 'invoke', name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'answer', data }, trigger: 'manual' },
+      }));
+    const started = (await invoke(owner, { action: 'command', command: 'start' })).json as unknown as InvokeBody;
+    expect(questionIdOf(started.value)).to.equal('role');
+    const res = await invoke(other, { action: 'answer', questionId: 'role', answer: 'other' });
+    const body = res.json as unknown as InvokeBody;
+    expect(res.status).to.equal(200);
+    expect(body.statusCode).to.equal(200);
+    // No card comes back to replace the owner's live question; the other member's notices go out as messages.
+    expect(body.type).to.equal('application/vnd.microsoft.activity.message');
+    const owners = (await invoke(owner, { action: 'answer', questionId: 'role', answer: 'accountAdmin' })).json as unknown as InvokeBody;
+    expect(questionIdOf(owners.value)).to.equal('goal');
+  });
+
   it('a language switch from a card sends the notice as a message and re-asks the question in place', async () => {
     const u = user();
     await u.say('hi');
