@@ -90,6 +90,10 @@ describe('in a browser: the Agents Playground web UI in headless Chromium', func
             await click(next);
           } else if (await card.getByRole('button', { name: optionTitle, exact: true }).count()) {
             await click(card.getByRole('button', { name: optionTitle, exact: true }));
+          } else if (await card.locator(`input[type="radio"][value="${answer}"]`).count()) {
+            // A few options too long for buttons are radio buttons: pick one, then [Next].
+            await card.locator(`input[type="radio"][value="${answer}"]`).check();
+            await click(next);
           } else {
             // A long list is a compact dropdown: open it, pick the option, then [Next].
             await card.locator('input[role="combobox"]').click();
