@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { fileURLToPath } from 'node:url';
 import { startFakeConnector, type FakeConnector } from '../../bench/fakeConnector.js';
-import { makeConversation, newAgent, probeTransports, runPhase, type DeliveryMode, type Transports } from '../../bench/loadDriver.js';
+import { makeConversation, newAgent, preconnect, probeTransports, runPhase, type DeliveryMode, type Transports } from '../../bench/loadDriver.js';
 import { startChild, type BenchChild } from '../../bench/processes.js';
 import { startApp, type RunningApp } from '../support/server.js';
 
@@ -23,6 +23,17 @@ describe('bench load driver over loopback', () => {
   after(async () => {
     await app?.close();
     await connector?.close();
+  });
+
+  it('opens the keep-alive connections before the clock starts', async () => {
+    const agent = newAgent(4);
+    try {
+      await preconnect(agent, app.url, 4);
+      const free = Object.values(agent.freeSockets).flat();
+      expect(free).to.have.length(4);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('learns from the cards how each click travels', () => {

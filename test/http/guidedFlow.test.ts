@@ -5,6 +5,7 @@ import { teamsActivity } from '../support/activity.js';
 import { isResultCard, questionIdOf, tFor, textOf } from '../support/conversation.js';
 import { postJson, startApp, type RunningApp } from '../support/server.js';
 import { assertValidCard } from '../cards/cardChecks.js';
+import { TAIWAN_INDIRECT } from '../support/cases.js';
 
 type Attachment = { contentType: string; content: Record<string, unknown> };
 
@@ -21,19 +22,6 @@ function chat(running: RunningApp, locale: string) {
   };
 }
 
-const CLICKS: Record<string, string> = {
-  role: 'salesAgent',
-  goal: 'fromOtherPartner',
-  purchaseChannel: 'otherPartner',
-  otherPartnerBilling: 'indirectReseller',
-  resellerRelationship: 'yes',
-  offerPlan: 'same',
-  offerDiscontinued: 'no',
-  licenseCount: 'more',
-  partnerRegion: 'taiwan',
-  tenantRegion: 'taiwan',
-  delegatedAdmin: 'gdapOther',
-};
 
 describe('a guided check over HTTP, as Teams sends it', () => {
   let running: RunningApp;
@@ -53,11 +41,11 @@ describe('a guided check over HTTP, as Teams sends it', () => {
       while (!isResultCard(card)) {
         const id = questionIdOf(card)!;
         asked.push(id);
-        const value = id === 'renewalDate' ? { action: 'answer', questionId: id, answer: '2027-03-31' } : { action: 'answer', questionId: id, answer: CLICKS[id] };
+        const value = { action: 'answer', questionId: id, answer: TAIWAN_INDIRECT[id] };
         card = (await send({ value })).at(-1)!;
         expect(asked.length).to.be.below(15);
       }
-      expect(asked).to.deep.equal([...Object.keys(CLICKS), 'renewalDate']);
+      expect(asked).to.deep.equal(Object.keys(TAIWAN_INDIRECT));
       const text = textOf(card);
       expect(text).to.include(t('guidance:step.considerPartnerTransfer'));
       expect(text).to.include(t('guidance:warning.indirectReseller'));

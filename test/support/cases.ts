@@ -27,6 +27,22 @@ export const FROM_PARTNER: Answers = {
   offerDiscontinued: 'yes',
 };
 
+/** A partner moving a customer from an indirect reseller, both in Taiwan: asks every question but billing frequency. */
+export const TAIWAN_INDIRECT: Answers = {
+  role: 'salesAgent',
+  goal: 'fromOtherPartner',
+  purchaseChannel: 'otherPartner',
+  otherPartnerBilling: 'indirectReseller',
+  resellerRelationship: 'yes',
+  offerPlan: 'same',
+  offerDiscontinued: 'no',
+  licenseCount: 'more',
+  partnerRegion: 'taiwan',
+  tenantRegion: 'taiwan',
+  delegatedAdmin: 'gdapOther',
+  renewalDate: '2027-03-31',
+};
+
 /** Every guided-check case: name → answers ('skip' = the optional date skipped). */
 export const GUIDED_CASES: Record<string, Answers> = {
   'admin-center buyer, no delegated admin': DIRECT_NO_ADMIN,
@@ -36,17 +52,7 @@ export const GUIDED_CASES: Record<string, Answers> = {
   'fewer licenses': { ...DIRECT_NO_ADMIN, licenseCount: 'fewer' },
   'renewal in 200 days': { ...DIRECT_NO_ADMIN, renewalDate: '2027-06-09' },
   'already expired': { ...DIRECT_NO_ADMIN, renewalDate: '2026-11-11' },
-  'indirect reseller, Taiwan': {
-    ...FROM_PARTNER,
-    role: 'salesAgent',
-    otherPartnerBilling: 'indirectReseller',
-    offerPlan: 'same',
-    offerDiscontinued: 'no',
-    partnerRegion: 'taiwan',
-    tenantRegion: 'taiwan',
-    delegatedAdmin: 'gdapOther',
-    renewalDate: '2027-03-31',
-  },
+  'indirect reseller, Taiwan': TAIWAN_INDIRECT,
   'enterprise agreement, not sure everywhere': {
     role: 'notSure',
     goal: 'notSure',

@@ -1,28 +1,16 @@
 // Steps of a conversation in the Playground that several e2e tests share: switching language from the
 // welcome card, and answering a guided check by clicking, as a partner would.
 import { expect } from 'chai';
-import { createTranslator, type Locale } from '../../../src/i18n/index.js';
+import type { Locale } from '../../../src/i18n/index.js';
+import { tFor } from '../../support/conversation.js';
 import { actionsOf, isResultCard, questionIdOf, textOf, type Card } from './cardActions.js';
 import type { BotMessage, PlaygroundClient, Turn } from './playgroundClient.js';
+import { TAIWAN_INDIRECT } from '../../support/cases.js';
 
-export const translator = createTranslator();
-export const tFor = (locale: Locale) => translator.t(locale);
+export { translator, tFor } from '../../support/conversation.js';
 
 /** One answer per question: a partner moving a customer from an indirect reseller, both in Taiwan. */
-export const ANSWERS: Record<string, string> = {
-  role: 'salesAgent',
-  goal: 'fromOtherPartner',
-  purchaseChannel: 'otherPartner',
-  otherPartnerBilling: 'indirectReseller',
-  resellerRelationship: 'yes',
-  offerPlan: 'same',
-  offerDiscontinued: 'no',
-  licenseCount: 'more',
-  partnerRegion: 'taiwan',
-  tenantRegion: 'taiwan',
-  delegatedAdmin: 'gdapOther',
-  renewalDate: '2027-03-31',
-};
+export const ANSWERS: Record<string, string> = TAIWAN_INDIRECT;
 
 /** What the answers above must produce on the result card, in any language. */
 export function expectedResultTexts(locale: Locale): string[] {

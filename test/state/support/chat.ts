@@ -7,22 +7,10 @@ import type { Locale } from '../../../src/i18n/index.js';
 import { teamsActivity } from '../../support/activity.js';
 import { questionIdOf, isResultCard, tFor, textOf } from '../../support/conversation.js';
 import { postJson } from '../../support/server.js';
+import { TAIWAN_INDIRECT } from '../../support/cases.js';
 
 /** One valid click per question, along a path that asks every question but billing frequency. */
-export const CLICKS: Record<string, string> = {
-  role: 'salesAgent',
-  goal: 'fromOtherPartner',
-  purchaseChannel: 'otherPartner',
-  otherPartnerBilling: 'indirectReseller',
-  resellerRelationship: 'yes',
-  offerPlan: 'same',
-  offerDiscontinued: 'no',
-  licenseCount: 'more',
-  partnerRegion: 'taiwan',
-  tenantRegion: 'taiwan',
-  delegatedAdmin: 'gdapOther',
-  renewalDate: '2027-03-31',
-};
+export const CLICKS: Record<string, string> = TAIWAN_INDIRECT;
 
 /** The questions the guided check asks, in order, when every answer is the one in CLICKS. */
 export function clickPath(): string[] {
