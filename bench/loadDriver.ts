@@ -239,6 +239,29 @@ export interface PhaseResult {
   clicks: Record<ClickKind, number>;
 }
 
+/**
+ * Opens `count` keep-alive connections (GET /healthz) before the clock starts. A bot busy with turns
+ * accepts a burst of new connections slowly (seen here: 100 connections accepted over up to 3 s, for the
+ * echo bot as well), which would time connection set-up, not turns; Teams' connector keeps its connections.
+ */
+export async function preconnect(agent: Agent, url: string, count: number): Promise<void> {
+  const target = new URL('/healthz', url);
+  await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = request({ agent, host: target.hostname, port: target.port, path: target.pathname, method: 'GET' }, (res) => {
+            res.resume();
+            res.on('end', () => resolve());
+          });
+          req.on('error', reject);
+          req.end();
+        }),
+    ),
+  );
+}
+
 export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
   const target: TurnTarget = { url: new URL(options.url), agent: options.agent, mode: options.mode, connector: options.connector };
   const limit = options.turnsPerConversation;
