@@ -1,7 +1,7 @@
 // Public API of the cards layer: view models (translated strings, no botbuilder) → Adaptive Card attachments.
 import type { Guidance } from '../src/guidance/index.js';
 import type { Locale } from '../src/i18n/locale.js';
-import { renderCard, toAttachment, type CardAttachment } from './render.js';
+import { renderCard, toAttachment, type AdaptiveCardJson, type CardAttachment } from './render.js';
 import { helpView } from './views/helpView.js';
 import { languageView } from './views/languageView.js';
 import { noticeView, type NoticeInput } from './views/noticeView.js';
@@ -44,8 +44,23 @@ export { answerLabel } from './views/questionView.js';
 
 export const renderWelcomeCard = (t: Translate): CardAttachment => toAttachment(renderCard('welcome', welcomeView(t)), 'welcome');
 
-export const renderQuestionCard = (t: Translate, input: QuestionCardInput): CardAttachment =>
-  toAttachment(renderCard('question', questionView(t, input)), 'question');
+/**
+ * Question cards repeat: the same question at the same step in the same language renders the same card.
+ * Keep each one serialized (the expansion is a quarter of a turn's CPU) and hand out a fresh copy.
+ */
+const questionCards = new Map<string, string>();
+const MAX_CACHED_QUESTION_CARDS = 2_000;
+
+export const renderQuestionCard = (t: Translate, input: QuestionCardInput): CardAttachment => {
+  const { question, step, total, selected, hint, canGoBack, answered } = input;
+  const key = JSON.stringify([(t as { lng?: string }).lng, question.id, step, total, selected, hint, canGoBack, answered]);
+  let json = questionCards.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(renderCard('question', questionView(t, input)));
+    if (questionCards.size < MAX_CACHED_QUESTION_CARDS && (t as { lng?: string }).lng) questionCards.set(key, json);
+  }
+  return toAttachment(JSON.parse(json) as AdaptiveCardJson, 'question');
+};
 
 export const renderResultCard = (t: Translate, guidance: Guidance): CardAttachment =>
   toAttachment(renderCard('result', resultView(t, guidance)), 'result');

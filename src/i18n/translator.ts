@@ -21,7 +21,7 @@ export function createTranslator() {
     returnNull: false,
     interpolation: { escapeValue: false },
   });
-  const fixed = new Map<Locale, Translate>(LOCALES.map((l) => [l, instance.getFixedT(l)]));
+  const fixed = new Map<Locale, Translate>(LOCALES.map((l) => [l, memoizePlain(instance.getFixedT(l), l)]));
   return {
     t(locale: Locale): Translate {
       return fixed.get(locale)!;
@@ -33,3 +33,24 @@ export function createTranslator() {
 }
 
 export type Translator = ReturnType<typeof createTranslator>;
+
+/**
+ * Resources never change after start-up, so a key looked up without options always gives the same
+ * string: remember it (i18next copies its whole options object on every call, a measurable share of a turn).
+ */
+const MAX_MEMOIZED_KEYS = 5_000;
+
+function memoizePlain(t: TFunction, locale: Locale): Translate {
+  const plain = new Map<string, string>();
+  const memo = ((key: unknown, ...rest: unknown[]) => {
+    if (rest.length > 0 || typeof key !== 'string') return (t as unknown as (...args: unknown[]) => unknown)(key, ...rest);
+    let value = plain.get(key);
+    if (value === undefined) {
+      value = String(t(key));
+      // Keys come from our code, so the set is finite; the bound only guards against a caller passing free text.
+      if (plain.size < MAX_MEMOIZED_KEYS) plain.set(key, value);
+    }
+    return value;
+  }) as unknown as Translate;
+  return Object.assign(memo, { lng: locale });
+}
