@@ -126,8 +126,40 @@ describe('in the Agents Playground: quick form and group chat', function () {
       // The guided check with the same answers, in the same chat, ends on the same result.
       const guided = await answerByClicking(client, nextStep(await client.click(welcome, { command: 'start' }))!, locale);
       expect(textOf(guided.result.card)).to.equal(text);
+
+      // Change one answer from the result: pick the question, answer it, get the updated result.
+      const picker = cardIn(await client.click(guided.result, { command: 'change' }), 'the change-an-answer card');
+      expect(textOf(picker.card)).to.include(t('cards:change.title'));
+      const reopened = nextStep(await client.click(picker, { action: 'change' }, { questionId: 'licenseCount' }));
+      expect(reopened?.card && questionIdOf(reopened.card)).to.equal('licenseCount');
+      const changed = nextStep(await client.click(reopened!, { questionId: 'licenseCount', answer: 'fewer' }));
+      expect(changed?.card && isResultCard(changed.card), 'straight back to a result').to.equal(true);
+      expect(textOf(changed!.card)).to.include(t('guidance:warning.licenseCountFewer')).and.include(t('guidance:warning.indirectReseller'));
+
+      // Share: a plain-text summary to copy, and a mailto: link.
+      const shared = await client.click(changed!, { command: 'share' });
+      const summary = shared.created.find((m) => m.text)!;
+      expect(summary.text).to.include(t('cards:share.title')).and.include(t('guidance:warning.licenseCountFewer'));
+      expect(JSON.stringify(shared.cards)).to.match(/"url":"mailto:\?subject=/);
     });
   }
+
+  it('a typed question mid-check gets its answer, and the check carries on at the same question', async () => {
+    const { client } = stack;
+    const t = tFor('en');
+    const welcome = cardIn(await client.install(), 'the welcome card');
+    const first = nextStep(await client.click(welcome, { command: 'start' }))!;
+    const second = nextStep(await client.click(first, { questionId: 'role', answer: ANSWERS.role }))!;
+    expect(questionIdOf(second.card!)).to.equal('goal');
+    const asked = await client.say('can the customer get a refund if they cancel?');
+    const texts = asked.cards.map(textOf).join('\n');
+    expect(texts).to.include(t('faq:topics.refunds.title'));
+    const again = nextStep(asked)!;
+    expect(questionIdOf(again.card!)).to.equal('goal');
+    // In English the goal's options are too long for buttons: pick the radio option, then [Next].
+    const third = nextStep(await client.click(again, { questionId: 'goal' }, { answer: ANSWERS.goal! }))!;
+    expect(questionIdOf(third.card!)).to.equal('purchaseChannel');
+  });
 
   it('group chat: the bot answers an @mention, and the partner who started a check carries it on', async () => {
     const { client } = stack;
