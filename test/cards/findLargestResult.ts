@@ -2,40 +2,16 @@
 // Not a test (about 20 s): run it when the guidance texts grow, then update WORST_CASE in situations.ts.
 //   npx tsx test/cards/findLargestResult.ts [locale] [restarts]
 import { renderResultCard } from '../../cards/index.js';
-import {
-  BILLING_FREQUENCIES,
-  DELEGATED_ADMINS,
-  GOALS,
-  LICENSE_COUNTS,
-  OFFER_DISCONTINUED,
-  OFFER_PLANS,
-  OTHER_PARTNER_BILLINGS,
-  PURCHASE_CHANNELS,
-  REGION_ANSWERS,
-  RESELLER_RELATIONSHIPS,
-  ROLES,
-  guide,
-  type Situation,
-} from '../../src/guidance/index.js';
+import { guide, type Situation } from '../../src/guidance/index.js';
+import { FIELD_OPTIONS } from '../guidance/fixtures.js';
 import { createTranslator, isLocale } from '../../src/i18n/index.js';
 import { cardSizeBytes } from './cardChecks.js';
 import { TODAY, inDays } from './situations.js';
 
+// Every field's answers (the guidance fixtures'), with renewal dates around this script's own TODAY.
 const FIELDS: Record<string, readonly unknown[]> = {
-  role: ROLES,
-  goal: GOALS,
-  purchaseChannel: PURCHASE_CHANNELS,
-  billingFrequency: [...BILLING_FREQUENCIES, undefined],
-  otherPartnerBilling: [...OTHER_PARTNER_BILLINGS, undefined],
-  resellerRelationship: RESELLER_RELATIONSHIPS,
-  offerPlan: OFFER_PLANS,
-  offerDiscontinued: OFFER_DISCONTINUED,
-  licenseCount: LICENSE_COUNTS,
-  partnerRegion: REGION_ANSWERS,
-  tenantRegion: REGION_ANSWERS,
-  delegatedAdmin: DELEGATED_ADMINS,
+  ...FIELD_OPTIONS,
   renewalDate: [undefined, inDays(200), inDays(1), TODAY, inDays(-10), inDays(-100)],
-  subscriptionCount: [undefined, 10, 100_000],
 };
 
 export function findLargestResultCard(locale = 'en', restarts = 30): { bytes: number; situation: Situation } {
