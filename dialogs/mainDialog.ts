@@ -10,6 +10,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Locale } from '../src/i18n/index.js';
 import {
   renderChangeAnswerCard,
+  renderFaqAnswerCard,
   renderHelpCard,
   renderLanguageCard,
   renderNoticeCard,
@@ -19,12 +20,11 @@ import {
   renderWelcomeCard,
   type NoticeAction,
 } from '../cards/index.js';
-import { guidanceFor } from './result.js';
-import { answerFreeText, looksLikeQuestion } from '../src/faq/index.js';
-import { readTypedAnswer } from './typedAnswer.js';
-import { renderFaqAnswerCard } from '../cards/index.js';
-import { QUICK_FORM_QUESTIONS, readQuickForm } from './quickForm.js';
 import type { QuickFormField } from '../cards/actions.js';
+import { answerFreeText, looksLikeQuestion } from '../src/faq/index.js';
+import { guidanceFor } from './result.js';
+import { readTypedAnswer } from './typedAnswer.js';
+import { QUICK_FORM_QUESTIONS, readQuickForm } from './quickForm.js';
 import { GuidedCheckDialog, GUIDED_CHECK_DIALOG } from './guidedCheckDialog.js';
 import { isRelevant, nextQuestion, questionById, type QuestionId } from './questions.js';
 import { newCheck, type CheckState, type DialogDeps } from './state.js';

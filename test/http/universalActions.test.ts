@@ -24,7 +24,7 @@ describe('in-place card updates (Universal Actions) and the Action.Submit fallba
   function user(locale = 'en') {
     const conversation = { id: `a:${randomUUID()}`, conversationType: 'personal', tenantId: 'tenant-1' };
     const from = { id: `29:${randomUUID()}`, name: 'Partner', aadObjectId: randomUUID() };
-    const base = { conversation, from, locale, serviceUrl: connector.url, deliveryMode: undefined, text: undefined };
+    const base = { conversation, from, locale, serviceUrl: connector.serviceUrl, deliveryMode: undefined, text: undefined };
     return {
       /** A click on an Action.Execute: the invoke's HTTP response carries the card that replaces the clicked one. */
       async execute(data: unknown) {
@@ -53,7 +53,7 @@ describe('in-place card updates (Universal Actions) and the Action.Submit fallba
     };
   }
 
-  const callsFor = (conversationId: string) => connector.calls.filter((c) => c.path.includes(encodeURIComponent(conversationId)));
+  const callsFor = (conversationId: string) => connector.received.filter((c) => c.path.includes(encodeURIComponent(conversationId)));
   const cardOf = (body: Record<string, unknown>) => (body.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content;
 
   it('moves one live card forward: each Action.Execute answer returns the next question in place', async () => {
@@ -91,12 +91,12 @@ describe('in-place card updates (Universal Actions) and the Action.Submit fallba
     const calls = callsFor(u.conversationId);
     const update = calls.find((c) => c.method === 'PUT' && c.path.endsWith('/activities/question-card-1'));
     expect(update, 'the answered card was updated in place').to.not.equal(undefined);
-    const frozen = cardOf(update!.body);
+    const frozen = cardOf(update!.activity);
     assertValidCard(frozen, 'frozen card');
     const t = tFor('zh-TW');
     expect(textOf(frozen)).to.include(t('cards:answered.label', { answer: t('questions:optionSets.role.accountAdmin.label') }));
     expect(submitsOf(frozen)).to.have.length(0);
-    const next = calls.filter((c) => c.method === 'POST').map((c) => cardOf(c.body)).at(-1);
+    const next = calls.filter((c) => c.method === 'POST').map((c) => cardOf(c.activity)).at(-1);
     expect(questionIdOf(next)).to.equal('goal');
   });
 
@@ -115,7 +115,7 @@ describe('in-place card updates (Universal Actions) and the Action.Submit fallba
   it('an invoke that is not a card action still gets a well-formed answer', async () => {
     const u = user();
     const res = await postJson(`${running.url}/api/messages`, teamsActivity({
-      type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Submit' } }, serviceUrl: connector.url, deliveryMode: undefined, conversation: { id: u.conversationId },
+      type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Submit' } }, serviceUrl: connector.serviceUrl, deliveryMode: undefined, conversation: { id: u.conversationId },
     }));
     expect(res.status).to.equal(200);
     expect((res.json as unknown as InvokeBody).statusCode).to.equal(200);
@@ -139,7 +139,7 @@ describe('in-place card updates (Universal Actions) and the Action.Submit fallba
     const [owner, other] = [as('Owner'), as('Other')];
     const invoke = (from: object, data: unknown) =>
       postJson(`${running.url}/api/messages`, teamsActivity({
-        conversation, from, serviceUrl: connector.url, deliveryMode: undefined, text: undefined, type: 'invoke', name: 'adaptiveCard/action',
+        conversation, from, serviceUrl: connector.serviceUrl, deliveryMode: undefined, text: undefined, type: 'invoke', name: 'adaptiveCard/action',
         value: { action: { type: 'Action.Execute', verb: 'answer', data }, trigger: 'manual' },
       }));
     const started = (await invoke(owner, { action: 'command', command: 'start' })).json as unknown as InvokeBody;
@@ -161,7 +161,7 @@ describe('in-place card updates (Universal Actions) and the Action.Submit fallba
     const body = await u.execute({ action: 'command', command: 'language', locale: 'zh-CN' });
     expect(questionIdOf(body.value)).to.equal('role');
     expect(textOf(body.value)).to.include(tFor('zh-CN')('questions:role.prompt'));
-    const notice = callsFor(u.conversationId).filter((c) => c.method === 'POST').map((c) => textOf(cardOf(c.body))).at(-1);
+    const notice = callsFor(u.conversationId).filter((c) => c.method === 'POST').map((c) => textOf(cardOf(c.activity))).at(-1);
     expect(notice).to.include(tFor('zh-CN')('common:notice.languageChanged'));
   });
 });

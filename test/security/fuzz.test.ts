@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { teamsActivity } from '../support/activity.js';
 import { postJson } from '../support/server.js';
 import { fuzzInput } from './support/hostileInputs.js';
-import { startFakeConnector, type FakeConnector } from './support/fakeConnector.js';
+import { startFakeConnector, type FakeConnector } from '../support/fakeConnector.js';
 import { startCapturedApp, type CapturedApp } from './support/capturedApp.js';
 
 // `npm test` tries a quick sample; `npm run test:fuzz` (CI, after npm test) sets FUZZ_RUNS higher.

@@ -6,7 +6,7 @@ import { teamsActivity } from '../support/activity.js';
 import { postJson } from '../support/server.js';
 import { recordingRetry, startCapturedApp, type CapturedApp } from './support/capturedApp.js';
 import { OfflineCredentialsFactory } from './support/credentials.js';
-import { startFakeConnector, type FakeConnector } from './support/fakeConnector.js';
+import { startFakeConnector, type FakeConnector } from '../support/fakeConnector.js';
 import { authSettingsFor, startOpenIdServer, TEST_ISSUER, type OpenIdServer } from './support/openIdServer.js';
 import { channelClaims, epochSeconds, newSigningKey, signRs256, withForgedSignature, type SigningKey } from './support/tokens.js';
 

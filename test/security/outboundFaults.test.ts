@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { teamsActivity } from '../support/activity.js';
 import { countingStorage, postJson } from '../support/server.js';
 import { questionIdOf } from '../support/conversation.js';
-import { startFakeConnector, type FakeConnector } from './support/fakeConnector.js';
+import { startFakeConnector, type FakeConnector } from '../support/fakeConnector.js';
 import { recordingRetry, startCapturedApp, type CapturedApp } from './support/capturedApp.js';
 import { unreachableUrl } from './support/openIdServer.js';
 import { DEFAULT_RETRY } from '../../src/http/connectorRetry.js';

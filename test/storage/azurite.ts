@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
+import { freePort } from '../support/ports.js';
 
 const require = createRequire(import.meta.url);
 const AZURITE_BLOB = join(dirname(require.resolve('azurite/package.json')), 'dist/src/blob/main.js');
@@ -13,13 +13,6 @@ export const AZURITE_ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6
 export const azuriteConnectionString = (port: number) =>
   `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_ACCOUNT_KEY};BlobEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`;
 
-export async function freeLoopbackPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A real Azurite Blob service on a free loopback port, its data in a temp folder (kept across stop/start). */
 export interface Azurite {
@@ -35,7 +28,7 @@ export interface Azurite {
 
 export async function startAzurite(): Promise<Azurite> {
   const location = mkdtempSync(join(tmpdir(), 'azurite-'));
-  const port = await freeLoopbackPort();
+  const port = await freePort();
   let child: ChildProcess | undefined;
 
   const start = async () => {

@@ -14,6 +14,7 @@ import {
 } from '../../src/storage/createStorage.js';
 import { SqliteStorage } from '../../src/storage/sqliteStorage.js';
 import { rejectionOf } from './storageContract.js';
+import { freePort } from '../support/ports.js';
 
 const ACCOUNT_KEY =
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
@@ -45,14 +46,6 @@ describe('createStorage', () => {
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     return { port: (server.address() as AddressInfo).port, requests };
-  };
-
-  const freePort = async () => {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    await new Promise((resolve) => server.close(resolve));
-    return port;
   };
 
   before(() => {

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { expect } from 'chai';
 import { SqliteStorage, StorageConflictError } from '../../src/storage/sqliteStorage.js';
 import { isStorageOutage } from '../../src/storage/outage.js';
-import { freeLoopbackPort } from './azurite.js';
+import { freePort } from '../support/ports.js';
 import { rejectionOf } from './storageContract.js';
 
 describe('isStorageOutage', () => {
@@ -35,7 +35,7 @@ describe('isStorageOutage', () => {
   });
 
   it('is true for a refused connection, also when it is the cause of another error', async () => {
-    const port = await freeLoopbackPort();
+    const port = await freePort();
     const err = await rejectionOf(fetch(`http://127.0.0.1:${port}/`));
     expect(isStorageOutage(err)).to.equal(true);
   });

@@ -1,13 +1,15 @@
 // One bot (real HTTP server, real SQLite file) and one Agents Playground pointed at it, on free loopback
 // ports, plus a client for the Playground's API. Every test gets its own, so no state leaks between them.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAgentsPlayground, waitForPlayground, type RunningPlayground } from '../../../scripts/agentsPlayground.js';
 import { startApp, type RunningApp } from '../../support/server.js';
 import { startLocaleProxy, type LocaleProxy } from './localeProxy.js';
 import { PlaygroundClient } from './playgroundClient.js';
+import { freePort } from '../../support/ports.js';
+
+export { freePort };
 
 export const TODAY = '2026-11-21';
 
@@ -18,16 +20,6 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface StackOptions {
   /** The Teams client's display language the bot sees on every activity (default: the Playground's en-US). */

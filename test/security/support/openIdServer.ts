@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SigningKey } from './tokens.js';
+import { freePort } from '../../support/ports.js';
 
 export interface OpenIdServer {
   /** The OpenID metadata document's URL; botbuilder caches metadata per URL for 24 h, so each server is a fresh one. */
@@ -51,10 +52,7 @@ export async function startOpenIdServer(keys: SigningKey[]): Promise<OpenIdServe
 
 /** A loopback URL nothing listens on (a port we just held and released). */
 export async function unreachableUrl(path = '/v1/.well-known/openidconfiguration'): Promise<string> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  const port = await freePort();
   return `http://127.0.0.1:${port}${path}`;
 }
 
