@@ -25,21 +25,24 @@ export function expectConflict(err: unknown, key: string): void {
 }
 
 /**
- * N writers start together, each reads `key` and then writes back with the eTag it read. Returns how many
- * writes succeeded and the conflict errors of the others (any other error fails the test).
+ * N writers read `key` together; once every read is back, all of them write with the eTag they read.
+ * Returns which writes succeeded and how many conflicted (any other error fails the test).
+ * The reads finish before any write starts: a reader that saw a winner's write would hold its new eTag
+ * and rightly win as well, which would make "exactly one wins" a matter of timing.
  */
 export async function raceWriters(
   storages: Storage[],
   key: string,
   writers: number
 ): Promise<{ winners: number[]; conflicts: number }> {
+  const storageOf = (i: number) => storages[i % storages.length]!;
+  const reads = await Promise.all(
+    Array.from({ length: writers }, async (_, i) => (await storageOf(i).read([key]))[key] as { n: number; eTag: string })
+  );
   const outcomes = await Promise.all(
-    Array.from({ length: writers }, async (_, i) => {
-      const storage = storages[i % storages.length]!;
-      const items = await storage.read([key]);
-      const current = items[key] as { n: number; eTag: string };
+    reads.map(async (current, i) => {
       try {
-        await storage.write({ [key]: { n: current.n + 1, by: i, eTag: current.eTag } });
+        await storageOf(i).write({ [key]: { n: current.n + 1, by: i, eTag: current.eTag } });
         return { won: i };
       } catch (err) {
         expectConflict(err, key);
