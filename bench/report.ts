@@ -54,8 +54,6 @@ export interface Figures {
   rssMiBAfter10k: number | null;
   /** Bytes stored per conversation (every column of every row its conversation and user own). */
   stateBytes: { mean: number; max: number } | null;
-  /** Bytes of delivery records (one per activity, kept for Teams' redelivery window) per conversation. */
-  deliveryBytes: { mean: number; max: number } | null;
   /** Largest Adaptive Card in any reply, UTF-16 bytes; null for a bot that sends no cards. */
   maxCardBytesUtf16: number | null;
 }
@@ -116,7 +114,6 @@ export function buildRows(bot: Figures, echo: Figures, phases: readonly PhaseSpe
   rows.push(row(`RSS MiB after ${conversations.toLocaleString('en-US')} conversations`, bot.rssMiBAfter10k, echo.rssMiBAfter10k, 0));
   rows.push(row('stored bytes per conversation (mean)', bot.stateBytes?.mean ?? null, echo.stateBytes?.mean ?? null, 0));
   rows.push(row('stored bytes per conversation (max)', bot.stateBytes?.max ?? null, echo.stateBytes?.max ?? null, 0, TARGETS.stateBytes));
-  rows.push(row('delivery records, bytes per conversation (mean)', bot.deliveryBytes?.mean ?? null, echo.deliveryBytes?.mean ?? null, 0));
   rows.push(row('largest card, UTF-16 bytes', bot.maxCardBytesUtf16, echo.maxCardBytesUtf16, 0, TARGETS.cardBytes));
   rows.push(row('cold start to /healthz, ms', bot.coldStartMs, echo.coldStartMs, 0, TARGETS.coldStartMs));
   return rows;

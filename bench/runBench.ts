@@ -140,7 +140,6 @@ const emptyFigures = (coldStartMs: number): Figures => ({
   coldStartMs,
   rssMiBAfter10k: null,
   stateBytes: null,
-  deliveryBytes: null,
   maxCardBytesUtf16: null,
 });
 
@@ -287,9 +286,8 @@ async function main(): Promise<number> {
   });
   for (const name of BOTS) await sqlite.children[name].stop();
   for (const name of BOTS) {
-    const { state, deliveries } = measureSqliteState(join(work, `${name}-load.db`), 'pool');
+    const state = measureSqliteState(join(work, `${name}-load.db`), 'pool');
     figures[name].stateBytes = state && { mean: state.mean, max: state.max };
-    figures[name].deliveryBytes = deliveries && { mean: deliveries.mean, max: deliveries.max };
   }
 
   // Optionally the same turns on memory storage, to show what SQLite costs.

@@ -1,6 +1,6 @@
 // Stored bytes per conversation, read from the SQLite file a bot wrote: every row whose key names the
 // conversation or its user (botbuilder keys: msteams/users/<user>, msteams/conversations/<conv>/…).
-// Delivery records (deliveries/…, one per activity for Teams' redelivery window) are counted apart.
+// The bot's delivery ledger (Teams' redelivery window) lives inside the conversation's state and counts with it.
 import Database from 'better-sqlite3';
 
 export interface StateSize {
@@ -14,20 +14,15 @@ export interface StoredRow {
   bytes: number;
 }
 
-const DELIVERY_PREFIX = 'deliveries/';
-
 /** Groups rows by the conversation key the bench puts in every id ('bench-pool-17'). */
-export function bytesByConversation(rows: Iterable<StoredRow>, group: string): { state: Map<string, number>; deliveries: Map<string, number> } {
+export function bytesByConversation(rows: Iterable<StoredRow>, group: string): Map<string, number> {
   const pattern = new RegExp(`bench-(${group}-\\d+)(?!\\d)`);
-  const state = new Map<string, number>();
-  const deliveries = new Map<string, number>();
+  const totals = new Map<string, number>();
   for (const { key, bytes } of rows) {
     const match = pattern.exec(key);
-    if (!match) continue;
-    const totals = key.startsWith(DELIVERY_PREFIX) ? deliveries : state;
-    totals.set(match[1]!, (totals.get(match[1]!) ?? 0) + bytes);
+    if (match) totals.set(match[1]!, (totals.get(match[1]!) ?? 0) + bytes);
   }
-  return { state, deliveries };
+  return totals;
 }
 
 export function summarizeSizes(totals: Map<string, number>): StateSize | null {
@@ -37,15 +32,14 @@ export function summarizeSizes(totals: Map<string, number>): StateSize | null {
 }
 
 /** Key + value + eTag bytes of every row, grouped per conversation of `group`. */
-export function measureSqliteState(file: string, group: string): { state: StateSize | null; deliveries: StateSize | null } {
+export function measureSqliteState(file: string, group: string): StateSize | null {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     // The table's columns are the app's business; count every text column of each row.
     const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('bot_storage')").all().map((c) => c.name);
     const size = columns.map((c) => `coalesce(length(CAST("${c}" AS BLOB)), 0)`).join(' + ');
     const rows = db.prepare<[], StoredRow>(`SELECT key, ${size} AS bytes FROM bot_storage`).all();
-    const { state, deliveries } = bytesByConversation(rows, group);
-    return { state: summarizeSizes(state), deliveries: summarizeSizes(deliveries) };
+    return summarizeSizes(bytesByConversation(rows, group));
   } finally {
     db.close();
   }

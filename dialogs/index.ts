@@ -37,6 +37,8 @@ export function createConversation({ storage, translator, defaultLocale, today =
     mainDialog: new MainDialog(deps),
     dialogState: checkState.createProperty<DialogState>('dialogState'),
     states: [userState, checkState] as const,
+    /** Where the turn runner records processed activity ids: per user per conversation, saved on most turns. */
+    ledgerState: checkState,
     deps,
   };
 }

@@ -12,7 +12,7 @@ import type { Logger } from './logger.js';
 import { resolveLocale, type Translator } from './i18n/index.js';
 import { correlationIdOf, TURN_LOCALE } from './turnContextKeys.js';
 import { assertExpiring, authFailureOf } from './auth/authFailure.js';
-import { connectorRetryPolicy, DEFAULT_RETRY, isReplyNotDelivered, RetryingConnectorFactory, type RetryOptions } from './http/connectorRetry.js';
+import { ConnectorClientCache, connectorRetryPolicy, DEFAULT_RETRY, isReplyNotDelivered, type RetryOptions } from './http/connectorRetry.js';
 
 export interface AdapterDeps {
   config: Config;
@@ -31,11 +31,14 @@ export interface AdapterDeps {
  * AuthFailure) from "the turn broke", and whose connector clients retry with our bounded policy.
  */
 export class BotAdapter extends CloudAdapter {
+  private readonly connectorClients: ConnectorClientCache;
+
   constructor(
     auth: BotFrameworkAuthentication,
     private readonly options: { authEnabled: boolean; retry: RetryOptions; logger: Logger },
   ) {
     super(auth);
+    this.connectorClients = new ConnectorClientCache(connectorRetryPolicy(options.retry, options.logger));
   }
 
   /** Authenticates, then runs the turn. Rejects with AuthFailure before any turn logic when the caller isn't the channel. */
@@ -43,11 +46,10 @@ export class BotAdapter extends CloudAdapter {
     authHeader: string,
     activity: Activity,
     logic: (context: TurnContext) => Promise<void>,
-    log: Logger = this.options.logger,
   ): Promise<InvokeResponse | undefined> {
     const authenticated = await this.authenticate(authHeader, activity);
     const inner = authenticated.connectorFactory ?? this.botFrameworkAuthentication.createConnectorFactory(authenticated.claimsIdentity);
-    const connectorFactory = new RetryingConnectorFactory(inner, connectorRetryPolicy(this.options.retry, log));
+    const connectorFactory = this.connectorClients.factoryFor(appIdOf(authenticated), inner);
     return this.processActivity({ ...authenticated, connectorFactory }, activity, logic);
   }
 
@@ -61,6 +63,12 @@ export class BotAdapter extends CloudAdapter {
     if (this.options.authEnabled) assertExpiring(result.claimsIdentity);
     return result;
   }
+}
+
+/** The app a request was addressed to (its token's audience); '' when requests are not authenticated. */
+function appIdOf({ claimsIdentity }: AuthenticateRequestResult): string {
+  const aud = claimsIdentity.claims.find((c) => c.type === 'aud')?.value;
+  return aud ?? '';
 }
 
 export function createAdapter({ config, logger, translator, authSettings, credentialsFactory, retry }: AdapterDeps): BotAdapter {

@@ -12,13 +12,13 @@ import { CspMoveBot } from './bot.js';
 import { createConversation } from '../dialogs/index.js';
 import { createServer } from './server.js';
 import { createStorage, type StorageHandle } from './storage/createStorage.js';
-import { DAY_MS, DELIVERY_PREFIX, DELIVERY_TTL_MS, DeliveryLog, RetentionSweeper, TurnRunner, guardStorage, retentionPolicy } from './state/index.js';
+import { DAY_MS, DELIVERY_TTL_MS, DeliveryLedger, RetentionSweeper, TurnRunner, guardStorage, retentionPolicy } from './state/index.js';
 
 export interface AppOverrides {
   logger?: Logger;
   /** Replaces the configured storage (tests inject failing or shared stores). */
   storage?: { storage: Storage; close(): Promise<void>; ping(): Promise<boolean>; deleteWrittenBefore?: StorageHandle['deleteWrittenBefore'] };
-  /** The clock (epoch ms) for state retention, delivery records and SQLite write times — tests move it forward. */
+  /** The clock (epoch ms) for state retention, the delivery ledger and SQLite write times — tests move it forward. */
   now?: () => number;
   authSettings?: Record<string, string>;
   /** Outbound credentials (tests: no token fetch from the internet) and retry timing (tests: no real sleeps). */
@@ -33,8 +33,8 @@ export interface AppOverrides {
 export interface App {
   listen(): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
-  /** Deletes expired state and delivery records now (also done hourly while listening). */
-  sweepExpired(): Promise<{ state: number; deliveries: number }>;
+  /** Deletes expired state now (also done hourly while listening). */
+  sweepExpired(): Promise<{ state: number }>;
   logger: Logger;
 }
 
@@ -61,12 +61,13 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     storage,
     states: conversation.states,
     policy,
-    deliveries: new DeliveryLog(storage, DELIVERY_TTL_MS, now),
+    deliveries: new DeliveryLedger(DELIVERY_TTL_MS, undefined, now),
+    ledgerState: conversation.ledgerState,
     translator,
     defaultLocale: config.DEFAULT_LOCALE,
     logger,
   });
-  const sweeper = new RetentionSweeper({ store, policy, deliveries: { prefix: DELIVERY_PREFIX, ttlMs: DELIVERY_TTL_MS }, logger });
+  const sweeper = new RetentionSweeper({ store, policy, logger });
   const bot = new CspMoveBot({ ...conversation, turns });
   const { server, drain } = createServer({ adapter, bot, logger, version: pkg.version, ready: () => store.ping() });
   let closing: Promise<void> | undefined;

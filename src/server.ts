@@ -65,7 +65,6 @@ export function createServer({ adapter, bot, logger, version, ready }: ServerDep
             context.turnState.set(CORRELATION_ID, correlationId);
             await bot.run(context);
           },
-          log,
         );
         // An invoke the bot doesn't implement (botbuilder's 501) is the client's oddity, not our fault:
         // Teams shows the same either way, and 5xx stays reserved for our own failures.

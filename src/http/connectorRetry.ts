@@ -124,12 +124,14 @@ export function connectorRetryPolicy(options: RetryOptions, logger: Logger): Pip
         const status = response?.status;
         const retryAfter = status === 429 || status === 503 ? parseRetryAfter(response?.headers.get('retry-after'), options.now()) : undefined;
         const delay = nextDelay(attempt, waited, retryAfter, options);
-        const host = new URL(request.url).host;
+        // The client is shared by turns, so the log names the call (its path holds the conversation and the
+        // activity replied to), not the turn's correlation id.
+        const { host, pathname: path } = new URL(request.url);
         if (delay === undefined) {
-          logger.warn({ host, method: request.method, status, code, attempts: attempt, waitedMs: waited, retryAfterMs: retryAfter }, 'connector call failed: giving up');
+          logger.warn({ host, path, method: request.method, status, code, attempts: attempt, waitedMs: waited, retryAfterMs: retryAfter }, 'connector call failed: giving up');
           throw new ReplyNotDelivered(status, code, attempt);
         }
-        logger.info({ host, method: request.method, status, code, attempt, delayMs: delay, retryAfterMs: retryAfter }, 'connector call failed: retrying');
+        logger.info({ host, path, method: request.method, status, code, attempt, delayMs: delay, retryAfterMs: retryAfter }, 'connector call failed: retrying');
         await options.sleep(delay);
         waited += delay;
       }
@@ -137,21 +139,63 @@ export function connectorRetryPolicy(options: RetryOptions, logger: Logger): Pip
   };
 }
 
-/** Wraps botbuilder's connector factory so every ConnectorClient it makes retries with our policy only. */
-export class RetryingConnectorFactory extends ConnectorFactory {
+/**
+ * Hands out one ConnectorClient per app identity, service URL and audience, made by botbuilder's factory with
+ * our retry policy in place of the stock one, and reused across turns. Making a client builds a whole HTTP
+ * pipeline (half as costly as the rest of a turn, measured by `npm run bench`); Teams uses a handful of
+ * service URLs. Tokens are still fetched and refreshed per request by the client's credentials. Bounded:
+ * the least recently used client goes when `max` is reached.
+ */
+export class ConnectorClientCache {
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+
   constructor(
-    private readonly inner: ConnectorFactory,
     private readonly policy: PipelinePolicyLike,
+    private readonly max = 64,
+  ) {}
+
+  /** A factory for one turn: `identity` names the app the inner factory acts as (its clients differ per app). */
+  factoryFor(identity: string, inner: ConnectorFactory): ConnectorFactory {
+    return new CachingConnectorFactory(this, identity, inner);
+  }
+
+  get(key: string, make: () => Promise<ConnectorClient>): Promise<ConnectorClient> {
+    const cached = this.clients.get(key);
+    if (cached) {
+      this.clients.delete(key); // re-inserted: Map order is recency
+      this.clients.set(key, cached);
+      return cached;
+    }
+    const made = make().then((client) => withPolicy(client, this.policy));
+    made.catch(() => this.clients.get(key) === made && this.clients.delete(key));
+    this.clients.set(key, made);
+    if (this.clients.size > this.max) this.clients.delete(this.clients.keys().next().value as string);
+    return made;
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+}
+
+class CachingConnectorFactory extends ConnectorFactory {
+  constructor(
+    private readonly cache: ConnectorClientCache,
+    private readonly identity: string,
+    private readonly inner: ConnectorFactory,
   ) {
     super();
   }
 
-  async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    const client = await this.inner.create(serviceUrl, audience);
-    const pipeline = (client as unknown as { client?: { pipeline?: PipelineLike } }).client?.pipeline;
-    if (!pipeline) throw new Error('ConnectorClient without a request pipeline: botbuilder changed, see src/http/connectorRetry.ts');
-    pipeline.removePolicy({ name: 'defaultRetryPolicy' });
-    pipeline.addPolicy(this.policy, { phase: 'Retry' });
-    return client;
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    return this.cache.get(`${this.identity}\n${serviceUrl}\n${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
   }
+}
+
+function withPolicy(client: ConnectorClient, policy: PipelinePolicyLike): ConnectorClient {
+  const pipeline = (client as unknown as { client?: { pipeline?: PipelineLike } }).client?.pipeline;
+  if (!pipeline) throw new Error('ConnectorClient without a request pipeline: botbuilder changed, see src/http/connectorRetry.ts');
+  pipeline.removePolicy({ name: 'defaultRetryPolicy' });
+  pipeline.addPolicy(policy, { phase: 'Retry' });
+  return client;
 }

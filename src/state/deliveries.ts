@@ -1,66 +1,63 @@
-import type { Activity, Storage } from 'botbuilder';
-import { IF_ABSENT } from '../storage/etags.js';
-import { isEtagConflict } from '../storage/sqliteStorage.js';
-
-/** Storage keys of delivery records start with this (the retention sweep uses it). */
-export const DELIVERY_PREFIX = 'deliveries/';
+import { createHash } from 'node:crypto';
+import type { Activity } from 'botbuilder';
 
 /** Teams retries a request it waited 15 s for; a few retries fit in minutes. */
 export const DELIVERY_TTL_MS = 15 * 60_000;
 
-interface DeliveryRecord {
-  claimedAt: number;
-  expiresAt: number;
-  eTag?: string;
-}
+/** The property of a state object that holds its ledger. */
+export const DELIVERIES = 'deliveries';
 
-export type Claim = { key: string };
+/** Activity id digest → when the record expires (epoch seconds). */
+type Ledger = Record<string, number>;
 
 /**
- * Makes a redelivered activity (same channel, conversation and activity id) run once, across instances:
- * the first delivery creates a record with create-only semantics (IF_ABSENT: exactly one creator wins on
- * SQLite, Blob and memory alike); a later one finds it and is dropped. Records expire after a short TTL.
+ * Makes a redelivered activity (Teams re-sends a request it waited 15 s for) run once, across instances,
+ * by recording each processed activity id in the state the turn saves anyway: the state of this user in
+ * this conversation. The record is written in the same eTag-checked write as the turn's changes, so:
  *
- * If a turn fails before its state is saved, its record is released so that Teams' retry (or the user's
- * resend) is processed. If the process dies mid-turn the record stays until it expires, and a retry in
- * that window is dropped: the user sends the answer again (nothing was saved, nothing is lost).
+ * - a redelivery that arrives after the turn was saved finds its id and is dropped;
+ * - two deliveries running at once (on two instances) both start from the same version: the second to save
+ *   gets an eTag conflict, runs again on fresh state, finds the id and is dropped;
+ * - a turn that failed, or a process that died mid-turn, saved nothing, not even the record, so the
+ *   redelivery runs.
+ *
+ * Records expire after `ttlMs`; at most `max` are kept per user and conversation (the oldest go first).
+ * Ids are stored as short digests: the ledger stays small whatever the channel's id format.
  */
-export class DeliveryLog {
+export class DeliveryLedger {
   constructor(
-    private readonly storage: Storage,
     private readonly ttlMs: number = DELIVERY_TTL_MS,
+    private readonly max = 16,
     private readonly now: () => number = Date.now,
   ) {}
 
-  keyOf(activity: Partial<Activity>): string | undefined {
-    if (!activity.id || !activity.channelId || !activity.conversation?.id) return undefined;
-    return `${DELIVERY_PREFIX}${activity.channelId}/${activity.conversation.id}/${activity.id}`;
+  /** True if `state` records this activity as processed (and the record has not expired). */
+  seen(state: Record<string, unknown>, activity: Partial<Activity>): boolean {
+    const id = digestOf(activity);
+    const expiresAt = id === undefined ? undefined : ledgerOf(state)?.[id];
+    return typeof expiresAt === 'number' && expiresAt * 1000 > this.now();
   }
 
-  /** A claim to process this activity, 'duplicate' if it was (or is being) processed, undefined if it has no id. */
-  async claim(activity: Partial<Activity>): Promise<Claim | 'duplicate' | undefined> {
-    const key = this.keyOf(activity);
-    if (!key) return undefined;
-    if (await this.tryWrite(key, IF_ABSENT)) return { key };
-    const existing = (await this.storage.read([key]))[key] as DeliveryRecord | undefined;
-    if (existing && existing.expiresAt > this.now()) return 'duplicate';
-    // Expired (not swept yet) or released meanwhile: take it over, still only one winner.
-    return (await this.tryWrite(key, existing?.eTag ?? IF_ABSENT)) ? { key } : 'duplicate';
+  /** Records this activity in `state` (to be saved with the turn), dropping expired and surplus records. */
+  record(state: Record<string, unknown>, activity: Partial<Activity>): void {
+    const id = digestOf(activity);
+    if (id === undefined) return;
+    const nowSeconds = Math.floor(this.now() / 1000);
+    const kept = Object.entries(ledgerOf(state) ?? {})
+      .filter(([key, expiresAt]) => key !== id && typeof expiresAt === 'number' && expiresAt > nowSeconds)
+      .sort((a, b) => a[1] - b[1])
+      .slice(-(this.max - 1));
+    state[DELIVERIES] = Object.fromEntries([...kept, [id, nowSeconds + Math.ceil(this.ttlMs / 1000)]]);
   }
+}
 
-  /** Forgets a claim whose turn did not complete, so a redelivery runs. */
-  release(claim: Claim): Promise<void> {
-    return this.storage.delete([claim.key]);
-  }
+function ledgerOf(state: Record<string, unknown>): Ledger | undefined {
+  const ledger = state[DELIVERIES];
+  return typeof ledger === 'object' && ledger !== null && !Array.isArray(ledger) ? (ledger as Ledger) : undefined;
+}
 
-  private async tryWrite(key: string, eTag: string): Promise<boolean> {
-    const now = this.now();
-    try {
-      await this.storage.write({ [key]: { claimedAt: now, expiresAt: now + this.ttlMs, eTag } });
-      return true;
-    } catch (err) {
-      if (isEtagConflict(err)) return false;
-      throw err;
-    }
-  }
+/** 48 bits of SHA-256 in base64url (8 characters): unique enough among one conversation's recent activities. */
+function digestOf(activity: Partial<Activity>): string | undefined {
+  if (typeof activity.id !== 'string' || activity.id === '') return undefined;
+  return createHash('sha256').update(activity.id).digest('base64url').slice(0, 8);
 }

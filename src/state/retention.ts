@@ -26,20 +26,18 @@ export interface Sweepable {
 export interface SweeperOptions {
   store: Sweepable;
   policy: RetentionPolicy;
-  /** Duplicate-delivery records live much shorter than state: swept by their own cutoff. */
-  deliveries: { prefix: string; ttlMs: number };
   logger: Logger;
   intervalMs?: number;
 }
 
 /**
  * Deletes expired state from storage so it does not grow without bound: everything not written for the
- * state TTL, and delivery records past theirs. Reading already treats expired state as empty (see
+ * state TTL. Reading already treats expired state as empty (see
  * checkedState.ts); this frees the space. Every instance sweeps; the deletes are idempotent.
  */
 export class RetentionSweeper {
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<{ state: number; deliveries: number }> | undefined;
+  private running: Promise<{ state: number }> | undefined;
 
   constructor(private readonly options: SweeperOptions) {}
 
@@ -59,18 +57,14 @@ export class RetentionSweeper {
     await this.running?.catch(() => {});
   }
 
-  /** One sweep (a second call while one runs joins it). Returns how many items each cutoff deleted. */
-  sweepNow(): Promise<{ state: number; deliveries: number }> {
+  /** One sweep (a second call while one runs joins it). Returns how many items it deleted. */
+  sweepNow(): Promise<{ state: number }> {
     if (this.running) return this.running;
     const run = (async () => {
-      const { store, policy, deliveries, logger } = this.options;
-      if (!store.deleteWrittenBefore) return { state: 0, deliveries: 0 };
-      const now = policy.now();
-      const result = {
-        deliveries: await store.deleteWrittenBefore(now - deliveries.ttlMs, deliveries.prefix),
-        state: await store.deleteWrittenBefore(now - policy.ttlMs, ''),
-      };
-      if (result.state + result.deliveries > 0) logger.info(result, 'retention: deleted expired items');
+      const { store, policy, logger } = this.options;
+      if (!store.deleteWrittenBefore) return { state: 0 };
+      const result = { state: await store.deleteWrittenBefore(policy.now() - policy.ttlMs, '') };
+      if (result.state > 0) logger.info(result, 'retention: deleted expired items');
       return result;
     })();
     this.running = run.finally(() => (this.running = undefined));

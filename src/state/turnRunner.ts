@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import { correlationIdOf, TURN_LOCALE } from '../turnContextKeys.js';
 import { loadStates, saveStates, type KeyedBotState } from './checkedState.js';
 import { ConversationQueue, QueueFullError } from './conversationQueue.js';
-import { DeliveryLog, type Claim } from './deliveries.js';
+import type { DeliveryLedger } from './deliveries.js';
 import { ReplyBuffer } from './replyBuffer.js';
 import type { RetentionPolicy } from './retention.js';
 import { isStorageUnavailable, StorageUnavailableError } from './storageGuard.js';
@@ -15,7 +15,10 @@ export interface TurnRunnerOptions {
   storage: Storage;
   states: readonly KeyedBotState[];
   policy: RetentionPolicy;
-  deliveries: DeliveryLog;
+  /** Records each processed activity in `ledgerState`, so that a redelivery is dropped. */
+  deliveries: DeliveryLedger;
+  /** One of `states`, keyed per user and conversation (a redelivery has the same key), saved by most turns anyway. */
+  ledgerState: KeyedBotState;
   translator: Translator;
   defaultLocale: Locale;
   logger: Logger;
@@ -34,9 +37,10 @@ const jitteredBackoff = (attempt: number) => Math.random() * Math.min(400, 25 * 
 /**
  * Runs each turn so that state survives concurrency, redelivery and outages:
  * 1. turns of one conversation run one at a time in this instance (ConversationQueue);
- * 2. a redelivered activity runs once, across instances (DeliveryLog);
- * 3. state is read fresh and written back eTag-checked; on a conflict (another instance wrote first) the
+ * 2. state is read fresh and written back eTag-checked; on a conflict (another instance wrote first) the
  *    whole turn runs again on the fresh state, its held replies discarded (ReplyBuffer), up to maxAttempts;
+ * 3. a redelivered activity runs once, across instances: the turn's save records its activity id
+ *    (DeliveryLedger), and a turn whose id is already recorded is dropped;
  * 4. replies leave only once the state they describe is saved;
  * 5. if storage is unreachable, or conflicts never stop, the user is told, in their language, that the
  *    service is briefly unavailable and their answers are kept; nothing was changed.
@@ -65,24 +69,18 @@ export class TurnRunner {
   }
 
   private async runOnce(context: TurnContext, logic: () => Promise<void>): Promise<void> {
-    const { storage, states, policy, deliveries, logger } = this.options;
+    const { storage, states, policy, deliveries, ledgerState, logger } = this.options;
     const correlationId = correlationIdOf(context);
     const replies = new ReplyBuffer(context, (err) => logger.warn({ correlationId, err }, 'a held card update failed'));
-    let claim: Claim | undefined;
-    let saved = false;
     try {
-      const claimed = await deliveries.claim(context.activity);
-      if (claimed === 'duplicate') {
-        logger.info({ correlationId, activityId: context.activity.id }, 'duplicate delivery ignored');
-        replies.open();
-        if (context.activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
-        return;
-      }
-      claim = claimed;
       const start = snapshotTurn(context);
       for (let attempt = 1; ; attempt++) {
         const loaded = await loadStates(context, states, policy);
+        const ledger = loaded.find((entry) => entry.state === ledgerState)?.object;
+        if (ledger && deliveries.seen(ledger, context.activity)) return await this.dropDuplicate(context, replies);
         await logic();
+        const current = ledgerState.get(context) as Record<string, unknown> | undefined;
+        if (ledger && current) deliveries.record(current, context.activity);
         if ((await saveStates(context, storage, loaded, policy)) === 'saved') break;
         replies.discard();
         if (attempt >= this.maxAttempts) throw new StorageUnavailableError(new Error(`eTag conflict on all ${attempt} attempts`));
@@ -90,15 +88,21 @@ export class TurnRunner {
         await new Promise((resolve) => setTimeout(resolve, this.backoffMs(attempt)));
         start.restore();
       }
-      saved = true;
       await replies.release();
     } catch (err) {
+      // Nothing was saved, not even the delivery record: a redelivery of this activity runs.
       replies.open();
-      if (claim && !saved) await deliveries.release(claim).catch((e: unknown) => logger.warn({ correlationId, err: e }, 'could not release the delivery record'));
       if (!isStorageUnavailable(err)) throw err;
       logger.warn({ correlationId, err: err.cause }, 'storage unavailable: turn not applied');
       await this.sayUnavailable(context);
     }
+  }
+
+  /** Already processed (Teams re-sent it, or another instance ran it meanwhile): say nothing, change nothing. */
+  private async dropDuplicate(context: TurnContext, replies: ReplyBuffer): Promise<void> {
+    this.options.logger.info({ correlationId: correlationIdOf(context), activityId: context.activity.id }, 'duplicate delivery ignored');
+    replies.open();
+    if (context.activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
   }
 
   /** "Temporarily unavailable, your answers are kept" in the user's language (as far as we know it without storage). */

@@ -12,7 +12,6 @@ function figures(turnsPerSec: number, p99Ms: number, extra: Partial<Figures> = {
     coldStartMs: 900,
     rssMiBAfter10k: 300,
     stateBytes: { mean: 700, max: 900 },
-    deliveryBytes: null,
     maxCardBytesUtf16: null,
     ...extra,
   };
@@ -74,21 +73,19 @@ describe('bench figures', () => {
     expect(lines.find((l) => l.startsWith('| largest card'))).to.match(/\| +— \| +— \| +— \|/);
   });
 
-  it('counts stored bytes per conversation, delivery records apart', () => {
+  it('counts stored bytes per conversation: every row of its conversation and its user', () => {
     const rows = [
       { key: 'msteams/users/29:bench-pool-1', bytes: 100 },
       { key: 'msteams/conversations/a:bench-pool-1/users/29:bench-pool-1', bytes: 400 },
       { key: 'msteams/conversations/a:bench-pool-12/users/29:bench-pool-12', bytes: 300 },
-      { key: 'deliveries/msteams/a:bench-pool-1/pool-1-0', bytes: 90 },
       { key: 'msteams/users/29:bench-fill-1', bytes: 999 },
       { key: '__ping__', bytes: 5 },
     ];
-    const { state, deliveries } = bytesByConversation(rows, 'pool');
+    const state = bytesByConversation(rows, 'pool');
     expect([...state]).to.deep.equal([
       ['pool-1', 500],
       ['pool-12', 300],
     ]);
-    expect([...deliveries]).to.deep.equal([['pool-1', 90]]);
     expect(summarizeSizes(state)).to.deep.equal({ conversations: 2, mean: 400, max: 500 });
     expect(summarizeSizes(new Map())).to.equal(null);
   });

@@ -73,19 +73,20 @@ describe('retention: state expires after STATE_TTL_DAYS idle', function () {
     expect(expired.asks).to.equal(path[0]);
   });
 
-  it('the sweep deletes delivery records after minutes and idle state after the TTL, so the file does not grow', async () => {
+  it('the sweep deletes idle state after the TTL, so the file does not grow; delivery records live inside the state', async () => {
     const file = join(dir, 'sweep.db');
     const app = await start({ SQLITE_PATH: file });
     const idle = new Chat('en');
     await idle.begin(app.url);
     await idle.answer(app.url, path[0]!);
     const before = rows(file);
-    expect(before.filter((k) => k.startsWith('deliveries/'))).to.have.length(3); // hi, start, the answer
+    // One item per user (profile) and one per user per conversation (check, with its delivery ledger): nothing per activity.
+    expect(before).to.have.length(2);
     expect(before).to.include(idle.stateKey);
 
     now += 20 * 60_000;
-    expect(await app.app.sweepExpired()).to.deep.equal({ deliveries: 3, state: 0 });
-    expect(rows(file)).to.deep.equal(before.filter((k) => !k.startsWith('deliveries/')));
+    expect(await app.app.sweepExpired()).to.deep.equal({ state: 0 });
+    expect(rows(file)).to.deep.equal(before);
 
     // A second partner keeps talking; the first stays idle past the TTL.
     const active = new Chat('en');

@@ -12,7 +12,7 @@ import {
 import { expect } from 'chai';
 import { createTranslator } from '../../src/i18n/index.js';
 import { createLogger } from '../../src/logger.js';
-import { DAY_MS, DeliveryLog, TurnRunner, guardStorage, retentionPolicy, type TurnRunnerOptions } from '../../src/state/index.js';
+import { DAY_MS, DeliveryLedger, TurnRunner, guardStorage, retentionPolicy, type TurnRunnerOptions } from '../../src/state/index.js';
 import { TURN_LOCALE } from '../../src/turnContextKeys.js';
 import { tFor } from '../support/conversation.js';
 
@@ -49,7 +49,8 @@ function harness(logic: (context: TurnContext, bot: { count: (ctx: TurnContext) 
     storage,
     states: [userState, conversationState],
     policy: retentionPolicy(30 * DAY_MS),
-    deliveries: new DeliveryLog(storage),
+    deliveries: new DeliveryLedger(),
+    ledgerState: conversationState,
     translator: createTranslator(),
     defaultLocale: 'en',
     logger: createLogger('silent'),
@@ -87,7 +88,7 @@ describe('TurnRunner', () => {
     });
     let sentAtWrite = -1;
     h.hooks.beforeWrite = async (changes) => {
-      if (Object.keys(changes).some((k) => k.includes('/conversations/') && !k.startsWith('deliveries/'))) sentAtWrite = h.sent.length;
+      if (Object.keys(changes).some((k) => k.includes('/conversations/'))) sentAtWrite = h.sent.length;
     };
     expect(texts(await h.send())).to.deep.equal(['count 0']);
     expect(sentAtWrite).to.equal(0);
@@ -194,7 +195,7 @@ describe('TurnRunner', () => {
     expect(await h.stored()).to.equal(2);
   });
 
-  it('lets other errors through to the adapter (a generic apology), releasing the delivery record so a retry runs', async () => {
+  it('lets other errors through to the adapter (a generic apology); nothing is saved, not even the delivery record, so a retry runs', async () => {
     let fail = true;
     const h = harness(async (ctx, bot) => {
       await ctx.sendActivity('before the bug');
