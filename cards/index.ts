@@ -46,21 +46,31 @@ export const renderWelcomeCard = (t: Translate): CardAttachment => toAttachment(
 
 /**
  * Question cards repeat: the same question at the same step in the same language renders the same card.
- * Keep each one serialized (the expansion is a quarter of a turn's CPU) and hand out a fresh copy.
+ * Keep each one (the expansion is a quarter of a turn's CPU), frozen so that no sender can change the copy
+ * every later turn shares.
  */
-const questionCards = new Map<string, string>();
+const questionCards = new Map<string, AdaptiveCardJson>();
 const MAX_CACHED_QUESTION_CARDS = 2_000;
 
 export const renderQuestionCard = (t: Translate, input: QuestionCardInput): CardAttachment => {
   const { question, step, total, selected, hint, canGoBack, answered } = input;
-  const key = JSON.stringify([(t as { lng?: string }).lng, question.id, step, total, selected, hint, canGoBack, answered]);
-  let json = questionCards.get(key);
-  if (json === undefined) {
-    json = JSON.stringify(renderCard('question', questionView(t, input)));
-    if (questionCards.size < MAX_CACHED_QUESTION_CARDS && (t as { lng?: string }).lng) questionCards.set(key, json);
+  const lng = (t as { lng?: string }).lng;
+  const key = JSON.stringify([lng, question.id, step, total, selected, hint, canGoBack, answered]);
+  let card = questionCards.get(key);
+  if (card === undefined) {
+    card = deepFreeze(renderCard('question', questionView(t, input)));
+    if (questionCards.size < MAX_CACHED_QUESTION_CARDS && lng) questionCards.set(key, card);
   }
-  return toAttachment(JSON.parse(json) as AdaptiveCardJson, 'question');
+  return toAttachment(card, 'question');
 };
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
 
 export const renderResultCard = (t: Translate, guidance: Guidance): CardAttachment =>
   toAttachment(renderCard('result', resultView(t, guidance)), 'result');

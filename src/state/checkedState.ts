@@ -16,7 +16,8 @@ export interface LoadedState {
   object: StateObject;
   /** The eTag read with it; undefined when the key did not exist. */
   eTag: string | undefined;
-  hash: string;
+  /** What it looked like when read, to tell whether the turn changed it; undefined if the caller will always write it. */
+  hash: string | undefined;
   stamp: number | undefined;
   expired: boolean;
 }
@@ -29,11 +30,18 @@ const hashOf = (object: StateObject): string => {
 /**
  * Reads every state fresh from storage into the turn (BotState's own cache, so dialogs see exactly this),
  * and notes the eTag each was read with. State idle longer than the TTL is emptied here: the user starts
- * fresh, and the save below overwrites it (eTag-checked, like any other change).
+ * fresh, and the save below overwrites it (eTag-checked, like any other change). `alwaysWritten` names a
+ * state the caller changes on every turn (the delivery ledger's): it is not fingerprinted.
  */
-export async function loadStates(context: TurnContext, states: readonly KeyedBotState[], policy: RetentionPolicy): Promise<LoadedState[]> {
+export async function loadStates(
+  context: TurnContext,
+  storage: Storage,
+  states: readonly KeyedBotState[],
+  policy: RetentionPolicy,
+  alwaysWritten?: KeyedBotState,
+): Promise<LoadedState[]> {
   const now = policy.now();
-  const loaded: LoadedState[] = [];
+  const keyed: Array<[KeyedBotState, string]> = [];
   for (const state of states) {
     let key: string | undefined;
     try {
@@ -41,15 +49,33 @@ export async function loadStates(context: TurnContext, states: readonly KeyedBot
     } catch {
       key = undefined; // the activity lacks what this state is keyed on (e.g. no user): the bot cannot use it either
     }
-    if (!key) continue;
-    const object = (await state.load(context, true)) as StateObject;
+    if (key) keyed.push([state, key]);
+  }
+  // One read for all of them, handed to each BotState as if it had read it itself.
+  const items = keyed.length > 0 ? await storage.read(keyed.map(([, key]) => key)) : {};
+  const loaded: LoadedState[] = [];
+  for (const [state, key] of keyed) {
+    const object = primed(context, state, (items[key] as StateObject | undefined) ?? {}) ?? ((await state.load(context, true)) as StateObject);
     const eTag = typeof object.eTag === 'string' ? object.eTag : undefined;
     const stamp = typeof object[LAST_ACTIVE] === 'number' ? (object[LAST_ACTIVE] as number) : undefined;
     const expired = stamp !== undefined && now - stamp >= policy.ttlMs;
     if (expired) for (const name of Object.keys(object)) if (name !== 'eTag') delete object[name];
-    loaded.push({ state, key, object, eTag, hash: hashOf(object), stamp, expired });
+    loaded.push({ state, key, object, eTag, hash: state === alwaysWritten ? undefined : hashOf(object), stamp, expired });
   }
   return loaded;
+}
+
+/**
+ * Puts `object` in BotState's turn cache (where `load(context, true)` would put what it reads), so the
+ * dialogs see it. BotState keeps that cache under a private symbol; if a botbuilder version names it
+ * otherwise, returns undefined and the caller lets BotState read for itself.
+ */
+function primed(context: TurnContext, state: KeyedBotState, object: StateObject): StateObject | undefined {
+  const slot = (state as unknown as { stateKey?: unknown }).stateKey;
+  if (typeof slot !== 'symbol') return undefined;
+  // BotState.saveChanges would compare against this hash; the turn runner saves with saveStates instead.
+  context.turnState.set(slot, { state: object, hash: '' });
+  return object;
 }
 
 /**
@@ -69,7 +95,7 @@ export async function saveStates(
   for (const entry of loaded) {
     const current = entry.state.get(context) as StateObject | undefined;
     if (!current) continue; // BotState.delete() removed it from storage and from the turn
-    const changed = entry.expired || current !== entry.object || hashOf(current) !== entry.hash;
+    const changed = entry.expired || current !== entry.object || entry.hash === undefined || hashOf(current) !== entry.hash;
     const staleStamp = entry.stamp === undefined || now - entry.stamp >= policy.touchMs;
     if (!changed && !(entry.eTag !== undefined && staleStamp)) continue;
     const { eTag: _eTag, ...value } = current;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 
 /** Teams retries a request it waited 15 s for; a few retries fit in minutes. */
@@ -59,5 +59,5 @@ function ledgerOf(state: Record<string, unknown>): Ledger | undefined {
 /** 48 bits of SHA-256 in base64url (8 characters): unique enough among one conversation's recent activities. */
 function digestOf(activity: Partial<Activity>): string | undefined {
   if (typeof activity.id !== 'string' || activity.id === '') return undefined;
-  return createHash('sha256').update(activity.id).digest('base64url').slice(0, 8);
+  return hash('sha256', activity.id, 'base64url').slice(0, 8);
 }

@@ -75,7 +75,7 @@ export class TurnRunner {
     try {
       const start = snapshotTurn(context);
       for (let attempt = 1; ; attempt++) {
-        const loaded = await loadStates(context, states, policy);
+        const loaded = await loadStates(context, storage, states, policy, ledgerState);
         const ledger = loaded.find((entry) => entry.state === ledgerState)?.object;
         if (ledger && deliveries.seen(ledger, context.activity)) return await this.dropDuplicate(context, replies);
         await logic();

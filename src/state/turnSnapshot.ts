@@ -7,14 +7,15 @@ import type { TurnContext } from 'botbuilder';
  */
 export function snapshotTurn(context: TurnContext): { restore(): void } {
   const entries = [...context.turnState.entries()];
-  const activity = structuredClone(context.activity);
+  // Shallow: the bot only replaces top-level fields (the @mention stripped from `text`), never edits nested ones.
+  const activity = { ...context.activity };
   return {
     restore() {
       context.turnState.clear();
       for (const [key, value] of entries) context.turnState.set(key, value);
       const live = context.activity as unknown as Record<string, unknown>;
       for (const key of Object.keys(live)) delete live[key];
-      Object.assign(live, structuredClone(activity));
+      Object.assign(live, activity);
     },
   };
 }

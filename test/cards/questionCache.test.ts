@@ -19,11 +19,13 @@ describe('question card cache', () => {
     expect(renderQuestionCard(translator.t('en'), input).content).not.to.deep.equal(renderQuestionCard(translator.t('zh-TW'), input).content);
   });
 
-  it('hands out copies: changing one sent card cannot change the next', () => {
+  it('hands out frozen cards: changing one sent card throws, and cannot change the next', () => {
     const t = translator.t('en');
     const first = renderQuestionCard(t, input).content;
-    (first.body[0] as { text: string }).text = 'tampered';
-    expect((renderQuestionCard(t, input).content.body[0] as { text: string }).text).not.to.equal('tampered');
+    const original = (first.body[0] as { text: string }).text;
+    expect(() => ((first.body[0] as { text: string }).text = 'tampered')).to.throw(TypeError);
+    expect(() => (first.actions as unknown[]).push({})).to.throw(TypeError);
+    expect((renderQuestionCard(t, input).content.body[0] as { text: string }).text).to.equal(original);
   });
 
   it('translations without options are the same as i18next gives', () => {

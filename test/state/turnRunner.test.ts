@@ -21,10 +21,11 @@ const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'
 /** MemoryStorage with hooks: what happens just before a write, and switches for outages. */
 function hookedStorage() {
   const inner = new MemoryStorage();
-  const hooks = { beforeWrite: async (_changes: StoreItems) => {}, down: false, writes: 0 };
+  const hooks = { beforeWrite: async (_changes: StoreItems) => {}, down: false, writes: 0, reads: 0 };
   const storage: Storage = {
     read: async (keys) => {
       if (hooks.down) throw refused();
+      hooks.reads++;
       return inner.read(keys);
     },
     write: async (changes) => {
@@ -94,6 +95,16 @@ describe('TurnRunner', () => {
     expect(sentAtWrite).to.equal(0);
     expect(texts(await h.send())).to.deep.equal(['count 1']);
     expect(await h.stored()).to.equal(2);
+  });
+
+  it('reads every state of a turn in one storage read and saves them in one write, and the bot sees what was read', async () => {
+    const h = harness(async (ctx, bot) => {
+      await ctx.sendActivity(`count was ${await bot.count(ctx)}`);
+      await bot.setCount(ctx, (await bot.count(ctx)) + 1);
+    });
+    for (let turn = 0; turn < 3; turn++) expect(texts(await h.send({ id: `r${turn}` }))).to.deep.equal([`count was ${turn}`]);
+    expect([h.hooks.reads, h.hooks.writes]).to.deep.equal([3, 3]);
+    expect(await h.stored()).to.equal(3);
   });
 
   it('re-runs a turn whose state changed underneath it, on fresh state, and never sends the stale replies', async () => {
