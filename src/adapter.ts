@@ -6,7 +6,7 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
-import type { AuthenticateRequestResult, BotFrameworkAuthentication, ServiceClientCredentialsFactory } from 'botframework-connector';
+import { AuthenticationConstants, type AuthenticateRequestResult, type BotFrameworkAuthentication, type ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { resolveLocale, type Translator } from './i18n/index.js';
@@ -65,10 +65,9 @@ export class BotAdapter extends CloudAdapter {
   }
 }
 
-/** The app a request was addressed to (its token's audience); '' when requests are not authenticated. */
+/** The app botbuilder's connector factory acts as for this request (its rule: audience, else app id claim); '' when unauthenticated. */
 function appIdOf({ claimsIdentity }: AuthenticateRequestResult): string {
-  const aud = claimsIdentity.claims.find((c) => c.type === 'aud')?.value;
-  return aud ?? '';
+  return claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
 }
 
 export function createAdapter({ config, logger, translator, authSettings, credentialsFactory, retry }: AdapterDeps): BotAdapter {

@@ -61,7 +61,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     storage,
     states: conversation.states,
     policy,
-    deliveries: new DeliveryLedger(DELIVERY_TTL_MS, undefined, now),
+    deliveries: new DeliveryLedger({ ttlMs: DELIVERY_TTL_MS, now }),
     ledgerState: conversation.ledgerState,
     translator,
     defaultLocale: config.DEFAULT_LOCALE,

@@ -24,23 +24,43 @@ type Ledger = Record<string, number>;
  * Records expire after `ttlMs`; at most `max` are kept per user and conversation (the oldest go first).
  * Ids are stored as short digests: the ledger stays small whatever the channel's id format.
  */
-export class DeliveryLedger {
-  constructor(
-    private readonly ttlMs: number = DELIVERY_TTL_MS,
-    private readonly max = 16,
-    private readonly now: () => number = Date.now,
-  ) {}
+export interface DeliveryLedgerOptions {
+  /** How long a record keeps a redelivery out. Default {@link DELIVERY_TTL_MS}. */
+  ttlMs?: number;
+  /** Records kept per user and conversation. Default 16. */
+  max?: number;
+  now?: () => number;
+}
 
-  /** True if `state` records this activity as processed (and the record has not expired). */
-  seen(state: Record<string, unknown>, activity: Partial<Activity>): boolean {
-    const id = digestOf(activity);
+export class DeliveryLedger {
+  private readonly ttlMs: number;
+  private readonly max: number;
+  private readonly now: () => number;
+
+  constructor({ ttlMs = DELIVERY_TTL_MS, max = 16, now = Date.now }: DeliveryLedgerOptions = {}) {
+    this.ttlMs = ttlMs;
+    this.max = max;
+    this.now = now;
+  }
+
+  /**
+   * What the ledger records of `activity`: 48 bits of SHA-256 of its id in base64url (8 characters), unique
+   * enough among one conversation's recent activities; undefined for an activity without an id (never
+   * recorded, never a duplicate). Taken once per turn, then passed to {@link seen} and {@link record}.
+   */
+  idOf(activity: Partial<Activity>): string | undefined {
+    if (typeof activity.id !== 'string' || activity.id === '') return undefined;
+    return hash('sha256', activity.id, 'base64url').slice(0, 8);
+  }
+
+  /** True if `state` records this id as processed (and the record has not expired). */
+  seen(state: Record<string, unknown>, id: string | undefined): boolean {
     const expiresAt = id === undefined ? undefined : ledgerOf(state)?.[id];
     return typeof expiresAt === 'number' && expiresAt * 1000 > this.now();
   }
 
-  /** Records this activity in `state` (to be saved with the turn), dropping expired and surplus records. */
-  record(state: Record<string, unknown>, activity: Partial<Activity>): void {
-    const id = digestOf(activity);
+  /** Records this id in `state` (to be saved with the turn), dropping expired and surplus records. */
+  record(state: Record<string, unknown>, id: string | undefined): void {
     if (id === undefined) return;
     const nowSeconds = Math.floor(this.now() / 1000);
     const kept = Object.entries(ledgerOf(state) ?? {})
@@ -54,10 +74,4 @@ export class DeliveryLedger {
 function ledgerOf(state: Record<string, unknown>): Ledger | undefined {
   const ledger = state[DELIVERIES];
   return typeof ledger === 'object' && ledger !== null && !Array.isArray(ledger) ? (ledger as Ledger) : undefined;
-}
-
-/** 48 bits of SHA-256 in base64url (8 characters): unique enough among one conversation's recent activities. */
-function digestOf(activity: Partial<Activity>): string | undefined {
-  if (typeof activity.id !== 'string' || activity.id === '') return undefined;
-  return hash('sha256', activity.id, 'base64url').slice(0, 8);
 }

@@ -74,13 +74,14 @@ export class TurnRunner {
     const replies = new ReplyBuffer(context, (err) => logger.warn({ correlationId, err }, 'a held card update failed'));
     try {
       const start = snapshotTurn(context);
+      const delivery = deliveries.idOf(context.activity);
       for (let attempt = 1; ; attempt++) {
         const loaded = await loadStates(context, storage, states, policy, ledgerState);
         const ledger = loaded.find((entry) => entry.state === ledgerState)?.object;
-        if (ledger && deliveries.seen(ledger, context.activity)) return await this.dropDuplicate(context, replies);
+        if (ledger && deliveries.seen(ledger, delivery)) return await this.dropDuplicate(context, replies);
         await logic();
         const current = ledgerState.get(context) as Record<string, unknown> | undefined;
-        if (ledger && current) deliveries.record(current, context.activity);
+        if (ledger && current) deliveries.record(current, delivery);
         if ((await saveStates(context, storage, loaded, policy)) === 'saved') break;
         replies.discard();
         if (attempt >= this.maxAttempts) throw new StorageUnavailableError(new Error(`eTag conflict on all ${attempt} attempts`));

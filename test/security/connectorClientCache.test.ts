@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { ConnectorFactory, type ConnectorClient } from 'botframework-connector';
 import { ConnectorClientCache, connectorRetryPolicy, DEFAULT_RETRY } from '../../src/http/connectorRetry.js';
 import { createLogger } from '../../src/logger.js';
@@ -24,7 +25,6 @@ class CountingFactory extends ConnectorFactory {
 }
 
 async function realFactory(): Promise<ConnectorFactory> {
-  const { ConfigurationBotFrameworkAuthentication } = await import('botbuilder');
   const auth = new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '' });
   const { claimsIdentity } = await auth.authenticateRequest({ type: 'message', serviceUrl: 'http://127.0.0.1' } as never, '');
   return auth.createConnectorFactory(claimsIdentity);

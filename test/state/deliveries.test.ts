@@ -3,26 +3,28 @@ import { expect } from 'chai';
 import { DELIVERIES, DeliveryLedger } from '../../src/state/index.js';
 
 const activity = (id: string | undefined) => ({ id, type: 'message' }) as Partial<Activity>;
+/** What the turn runner passes to seen() and record(): the ledger's id of the activity. */
+const idOf = (id: string | undefined) => new DeliveryLedger().idOf(activity(id));
 
 describe('DeliveryLedger: which activities of one user in one conversation were already processed', () => {
   let now = Date.parse('2026-11-21T08:00:00Z');
   const clock = () => now;
 
   it('an activity recorded in the state is seen; other ids are not', () => {
-    const ledger = new DeliveryLedger(60_000, 32, clock);
+    const ledger = new DeliveryLedger({ ttlMs: 60_000, max: 32, now: clock });
     const state: Record<string, unknown> = { check: { answers: {} } };
-    expect(ledger.seen(state, activity('1'))).to.equal(false);
-    ledger.record(state, activity('1'));
-    expect(ledger.seen(state, activity('1'))).to.equal(true);
-    expect(ledger.seen(state, activity('2'))).to.equal(false);
+    expect(ledger.seen(state, idOf('1'))).to.equal(false);
+    ledger.record(state, idOf('1'));
+    expect(ledger.seen(state, idOf('1'))).to.equal(true);
+    expect(ledger.seen(state, idOf('2'))).to.equal(false);
     expect(state.check).to.deep.equal({ answers: {} });
   });
 
   it('stores short digests, not the ids, with an expiry in epoch seconds', () => {
-    const ledger = new DeliveryLedger(60_000, 32, clock);
+    const ledger = new DeliveryLedger({ ttlMs: 60_000, max: 32, now: clock });
     const state: Record<string, unknown> = {};
     const longId = `f:${'7'.repeat(200)}`;
-    ledger.record(state, activity(longId));
+    ledger.record(state, idOf(longId));
     const entries = Object.entries(state[DELIVERIES] as Record<string, number>);
     expect(entries).to.have.length(1);
     expect(entries[0]![0]).to.match(/^[\w-]{8}$/);
@@ -31,55 +33,55 @@ describe('DeliveryLedger: which activities of one user in one conversation were 
   });
 
   it('a record expires after the TTL, and expired records are dropped when the next one is written', () => {
-    const ledger = new DeliveryLedger(60_000, 32, clock);
+    const ledger = new DeliveryLedger({ ttlMs: 60_000, max: 32, now: clock });
     const state: Record<string, unknown> = {};
-    ledger.record(state, activity('old'));
+    ledger.record(state, idOf('old'));
     now += 59_000;
-    expect(ledger.seen(state, activity('old'))).to.equal(true);
+    expect(ledger.seen(state, idOf('old'))).to.equal(true);
     now += 1_000;
-    expect(ledger.seen(state, activity('old'))).to.equal(false);
-    ledger.record(state, activity('new'));
+    expect(ledger.seen(state, idOf('old'))).to.equal(false);
+    ledger.record(state, idOf('new'));
     expect(Object.keys(state[DELIVERIES] as object)).to.have.length(1);
-    expect(ledger.seen(state, activity('new'))).to.equal(true);
+    expect(ledger.seen(state, idOf('new'))).to.equal(true);
   });
 
   it('keeps at most `max` records, the most recent ones', () => {
-    const ledger = new DeliveryLedger(60_000, 3, clock);
+    const ledger = new DeliveryLedger({ ttlMs: 60_000, max: 3, now: clock });
     const state: Record<string, unknown> = {};
     for (const id of ['a', 'b', 'c', 'd']) {
-      ledger.record(state, activity(id));
+      ledger.record(state, idOf(id));
       now += 1_000;
     }
-    expect(['a', 'b', 'c', 'd'].map((id) => ledger.seen(state, activity(id)))).to.deep.equal([false, true, true, true]);
+    expect(['a', 'b', 'c', 'd'].map((id) => ledger.seen(state, idOf(id)))).to.deep.equal([false, true, true, true]);
   });
 
   it('recording the same id again keeps one record, with a fresh expiry', () => {
-    const ledger = new DeliveryLedger(60_000, 32, clock);
+    const ledger = new DeliveryLedger({ ttlMs: 60_000, max: 32, now: clock });
     const state: Record<string, unknown> = {};
-    ledger.record(state, activity('x'));
+    ledger.record(state, idOf('x'));
     now += 30_000;
-    ledger.record(state, activity('x'));
+    ledger.record(state, idOf('x'));
     now += 45_000;
-    expect(ledger.seen(state, activity('x'))).to.equal(true);
+    expect(ledger.seen(state, idOf('x'))).to.equal(true);
     expect(Object.keys(state[DELIVERIES] as object)).to.have.length(1);
   });
 
   it('an activity without an id is never seen and not recorded', () => {
-    const ledger = new DeliveryLedger(60_000, 32, clock);
+    const ledger = new DeliveryLedger({ ttlMs: 60_000, max: 32, now: clock });
     const state: Record<string, unknown> = {};
-    ledger.record(state, activity(undefined));
-    ledger.record(state, activity(''));
+    ledger.record(state, idOf(undefined));
+    ledger.record(state, idOf(''));
     expect(state).to.deep.equal({});
-    expect(ledger.seen(state, activity(undefined))).to.equal(false);
+    expect(ledger.seen(state, idOf(undefined))).to.equal(false);
   });
 
   it('a ledger of the wrong shape (hand-edited or from another version) counts as empty and is replaced', () => {
-    const ledger = new DeliveryLedger(60_000, 32, clock);
+    const ledger = new DeliveryLedger({ ttlMs: 60_000, max: 32, now: clock });
     for (const bad of [null, 'x', 7, ['a'], { abc: 'soon' }]) {
       const state: Record<string, unknown> = { [DELIVERIES]: bad };
-      expect(ledger.seen(state, activity('abc'))).to.equal(false);
-      ledger.record(state, activity('abc'));
-      expect(ledger.seen(state, activity('abc'))).to.equal(true);
+      expect(ledger.seen(state, idOf('abc'))).to.equal(false);
+      ledger.record(state, idOf('abc'));
+      expect(ledger.seen(state, idOf('abc'))).to.equal(true);
       expect(Object.values(state[DELIVERIES] as object).every((v) => typeof v === 'number')).to.equal(true);
     }
   });
