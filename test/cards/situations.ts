@@ -1,44 +1,17 @@
 // Situations for result-card tests: every answer of every field off a plain base, the scenarios the
 // issue names, and the largest result found by searching (everything triggering at once).
-import {
-  BILLING_FREQUENCIES,
-  DELEGATED_ADMINS,
-  GOALS,
-  LICENSE_COUNTS,
-  OFFER_DISCONTINUED,
-  OFFER_PLANS,
-  OTHER_PARTNER_BILLINGS,
-  PURCHASE_CHANNELS,
-  REGION_ANSWERS,
-  RESELLER_RELATIONSHIPS,
-  ROLES,
-  addDays,
-  type Situation,
-} from '../../src/guidance/index.js';
+import { addDays, type Situation } from '../../src/guidance/index.js';
+import { BASE as GUIDANCE_BASE, BASE_ADMIN_CENTER, BASE_OTHER_PARTNER, FIELD_OPTIONS } from '../guidance/fixtures.js';
 
 export const TODAY = '2026-01-05';
 export const inDays = (n: number): string => addDays(TODAY, n);
 
-export const BASE: Situation = {
-  role: 'accountAdmin',
-  goal: 'fromOtherChannel',
-  purchaseChannel: 'enterpriseAgreement',
-  resellerRelationship: 'yes',
-  offerPlan: 'same',
-  offerDiscontinued: 'no',
-  licenseCount: 'same',
-  partnerRegion: 'europe',
-  tenantRegion: 'europe',
-  delegatedAdmin: 'gdapSupport',
-};
+/** The guidance fixtures' plain situations, without their renewal date and count (dated from another TODAY). */
+const undated = ({ renewalDate: _date, subscriptionCount: _count, ...situation }: Situation): Situation => situation;
 
-const ADMIN_CENTER: Situation = { ...BASE, purchaseChannel: 'adminCenter', billingFrequency: 'annual' };
-const OTHER_PARTNER: Situation = {
-  ...BASE,
-  goal: 'fromOtherPartner',
-  purchaseChannel: 'otherPartner',
-  otherPartnerBilling: 'directBill',
-};
+export const BASE: Situation = undated(GUIDANCE_BASE);
+const ADMIN_CENTER: Situation = undated(BASE_ADMIN_CENTER);
+const OTHER_PARTNER: Situation = undated(BASE_OTHER_PARTNER);
 
 /** The largest English result card found by a hill-climbing search over every field (≈15.8 KB). */
 export const WORST_CASE: Situation = {
@@ -70,19 +43,9 @@ const ALL_NOT_SURE: Situation = {
   delegatedAdmin: 'notSure',
 };
 
-const FIELD_VALUES: { [K in keyof Situation]-?: readonly Situation[K][] } = {
-  role: ROLES,
-  goal: GOALS,
-  purchaseChannel: PURCHASE_CHANNELS,
-  billingFrequency: BILLING_FREQUENCIES,
-  otherPartnerBilling: OTHER_PARTNER_BILLINGS,
-  resellerRelationship: RESELLER_RELATIONSHIPS,
-  offerPlan: OFFER_PLANS,
-  offerDiscontinued: OFFER_DISCONTINUED,
-  licenseCount: LICENSE_COUNTS,
-  partnerRegion: REGION_ANSWERS,
-  tenantRegion: REGION_ANSWERS,
-  delegatedAdmin: DELEGATED_ADMINS,
+// Every field's answers (the guidance fixtures', set ones only), with renewal dates around this file's TODAY.
+const FIELD_VALUES: Record<string, readonly unknown[]> = {
+  ...Object.fromEntries(Object.entries(FIELD_OPTIONS).map(([field, options]) => [field, options.filter((o) => o !== undefined)])),
   renewalDate: [inDays(200), inDays(1), TODAY, inDays(-10), inDays(-29), inDays(-30), inDays(-400)],
   subscriptionCount: [1, 150, 301, 100_000],
 };
@@ -93,8 +56,8 @@ export interface NamedSituation {
 }
 
 function oneFieldVariations(base: Situation, baseName: string): NamedSituation[] {
-  return (Object.keys(FIELD_VALUES) as Array<keyof Situation>).flatMap((field) =>
-    (FIELD_VALUES[field] as readonly unknown[]).map((value) => ({
+  return Object.entries(FIELD_VALUES).flatMap(([field, values]) =>
+    values.map((value) => ({
       name: `${baseName} with ${field}=${String(value)}`,
       situation: { ...base, [field]: value } as Situation,
     })),
