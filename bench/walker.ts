@@ -2,7 +2,7 @@
 // the real question catalogue, and what the bot must answer with next. Pure: no I/O, seeded randomness.
 import { commandData, answerData, skipData, type SubmitData } from '../cards/actions.js';
 import { addDays } from '../src/guidance/index.js';
-import { nextQuestion, withoutMootAnswers, type Answers, type Question, type QuestionId } from '../dialogs/questions.js';
+import { nextQuestion, situationOf, type Answers, type Question, type QuestionId } from '../dialogs/questions.js';
 
 /** What the last card of the bot's reply must be. */
 export type Expectation = { kind: 'question'; questionId: string } | { kind: 'result' };
@@ -51,12 +51,12 @@ export class ConversationWalker {
   /** The next submit and the card it must bring back. Call advance() once the bot answered as expected. */
   plan(): PlannedTurn {
     if (this.state === 'asking') {
-      const question = nextQuestion(this.answers, this.skipped);
+      const question = nextQuestion(this.answers, this.today, this.skipped);
       if (question) return this.planAnswer(question);
     }
     // A new partner clicks Start on the welcome card; after a result (or a failed turn) they start over.
     this.pending = { answers: {}, skipped: [], done: false };
-    return { value: commandData(this.state === 'new' ? 'start' : 'restart'), expect: questionExpectation({}, []) };
+    return { value: commandData(this.state === 'new' ? 'start' : 'restart'), expect: questionExpectation({}, [], this.today) };
   }
 
   advance(): void {
@@ -77,7 +77,7 @@ export class ConversationWalker {
 
   /** The answers so far, without those that later answers made moot (what the bot turns into a Situation). */
   situation(): Answers {
-    return withoutMootAnswers(this.answers);
+    return situationOf(this.answers, this.today);
   }
 
   private planAnswer(question: Question): PlannedTurn {
@@ -97,15 +97,16 @@ export class ConversationWalker {
     } else {
       const option = question.options[Math.floor(this.random() * question.options.length)]!;
       value = answerData(question.id, option);
-      (answers as Record<string, unknown>)[question.id] = option;
+      // A multi-select answer is stored as the list the card's 'a,b' becomes.
+      (answers as Record<string, unknown>)[question.id] = question.input === 'multi' ? [option] : option;
     }
-    const expect = questionExpectation(answers, skipped);
+    const expect = questionExpectation(answers, skipped, this.today);
     this.pending = { answers, skipped, done: expect.kind === 'result' };
     return { value, expect };
   }
 }
 
-function questionExpectation(answers: Answers, skipped: QuestionId[]): Expectation {
-  const next = nextQuestion(answers, skipped);
+function questionExpectation(answers: Answers, skipped: QuestionId[], today: string): Expectation {
+  const next = nextQuestion(answers, today, skipped);
   return next ? { kind: 'question', questionId: next.id } : { kind: 'result' };
 }

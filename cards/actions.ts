@@ -13,8 +13,8 @@ export const ANSWER_INPUT_ID = 'answer';
 /** Question ids are Situation field names: short camelCase words. */
 const QuestionIdSchema = z.string().min(1).max(40).regex(/^[a-z][A-Za-z0-9]*$/, 'Expected a question id');
 
-/** An option id, a 'YYYY-MM-DD' date, or '' (a ChoiceSet or Date input left empty). */
-const AnswerValueSchema = z.string().max(64);
+/** An option id, several joined by commas (a multi-select), a 'YYYY-MM-DD' date, or '' (an input left empty). */
+const AnswerValueSchema = z.string().max(128);
 
 export const AnswerSubmitSchema = z
   .object({
@@ -38,19 +38,22 @@ export const CommandSubmitSchema = z
 
 /** Field ids of the quick form: the Situation's answer fields (its inputs are named after them). */
 export const QUICK_FORM_FIELDS = [
-  'role',
+  'partnerRoles',
+  'partnerModel',
+  'partnerRegion',
+  'tenantRegion',
+  'tenantCloud',
   'goal',
   'purchaseChannel',
-  'billingFrequency',
   'otherPartnerBilling',
+  'activeSubscriptions',
+  'renewalDate',
+  'dateKind',
   'resellerRelationship',
+  'delegatedAdmin',
   'offerPlan',
   'offerDiscontinued',
   'licenseCount',
-  'partnerRegion',
-  'tenantRegion',
-  'delegatedAdmin',
-  'renewalDate',
 ] as const;
 
 export type QuickFormField = (typeof QUICK_FORM_FIELDS)[number];

@@ -30,7 +30,7 @@ export {
   type QuestionInputMode,
   type QuestionViewData,
 } from './views/questionView.js';
-export { resultView, MAX_REASONS_SHOWN, type ResultViewData, type ResultSection } from './views/resultView.js';
+export { resultView, type ResultViewData, type ResultSection } from './views/resultView.js';
 export { helpView, type HelpViewData } from './views/helpView.js';
 export { languageView, languageList, LANGUAGE_NAMES, type LanguageViewData } from './views/languageView.js';
 export { noticeView, type NoticeAction, type NoticeInput, type NoticeViewData } from './views/noticeView.js';

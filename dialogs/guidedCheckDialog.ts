@@ -7,25 +7,18 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { z } from 'zod';
-import { SituationSchema } from '../src/guidance/index.js';
 import { renderQuestionCard, renderResultCard } from '../cards/index.js';
-import { nextQuestion, relevantQuestions, type Question } from './questions.js';
+import { nextQuestion, parseAnswer, relevantQuestions, type Question } from './questions.js';
 import { guidanceFor } from './result.js';
 import { readTypedAnswer } from './typedAnswer.js';
 import { turnOf } from './turn.js';
-import { newCheck, type CheckState, type DialogDeps } from './state.js';
+import { answerText, newCheck, readCheck, type CheckState, type DialogDeps } from './state.js';
 
 export const GUIDED_CHECK_DIALOG = 'guidedCheckDialog';
 const QUESTION_LOOP = 'guidedCheckDialog.questionLoop';
 
 interface LoopOptions {
   hint?: 'invalid' | 'outOfDate';
-}
-
-/** The zod schema a stored answer must pass: the Situation's own field schema. */
-function schemaFor(question: Question): z.ZodTypeAny {
-  return SituationSchema.shape[question.id];
 }
 
 /**
@@ -50,22 +43,23 @@ export class GuidedCheckDialog extends ComponentDialog {
   }
 
   private async checkOf(step: WaterfallStepContext): Promise<CheckState> {
-    return (await this.deps.check.get(step.context, newCheck())) ?? newCheck();
+    return readCheck(await this.deps.check.get(step.context)) ?? newCheck();
   }
 
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const check = await this.checkOf(step);
     const { t } = await turnOf(step.context, this.deps);
-    const question = nextQuestion(check.answers, check.skipped);
+    const today = this.deps.today();
+    const question = nextQuestion(check.answers, today, check.skipped);
     if (!question) return this.finish(step, check);
-    const asked = relevantQuestions(check.answers);
+    const asked = relevantQuestions(check.answers, today);
     await step.context.sendActivity({
       attachments: [
         renderQuestionCard(t, {
           question,
           step: asked.indexOf(question) + 1,
           total: asked.length,
-          selected: check.previous?.[question.id] as string | undefined,
+          selected: answerText(check.previous?.[question.id]),
           hint: (step.options as LoopOptions | undefined)?.hint,
           canGoBack: check.history.length > 0,
         }),
@@ -77,7 +71,7 @@ export class GuidedCheckDialog extends ComponentDialog {
   private async store(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const check = await this.checkOf(step);
     const { intent } = await turnOf(step.context, this.deps);
-    const question = nextQuestion(check.answers, check.skipped);
+    const question = nextQuestion(check.answers, this.deps.today(), check.skipped);
     if (!question) return this.finish(step, check);
 
     let value: unknown;
@@ -95,13 +89,13 @@ export class GuidedCheckDialog extends ComponentDialog {
     if (skip && question.optional) {
       check.skipped.push(question.id);
     } else {
-      const parsed = schemaFor(question).safeParse(value);
-      if (skip || value === undefined || !parsed.success) return step.replaceDialog(QUESTION_LOOP, { hint: 'invalid' });
-      (check.answers as Record<string, unknown>)[question.id] = parsed.data;
+      const parsed = value === undefined ? undefined : parseAnswer(question, value);
+      if (skip || parsed === undefined) return step.replaceDialog(QUESTION_LOOP, { hint: 'invalid' });
+      (check.answers as Record<string, unknown>)[question.id] = parsed;
     }
     check.history.push(question.id);
     await this.deps.check.set(step.context, check);
-    await this.freezeAnsweredCard(step, question, check, skip ? undefined : (value as string));
+    await this.freezeAnsweredCard(step, question, check, skip ? undefined : answerText(check.answers[question.id]));
     return step.replaceDialog(QUESTION_LOOP);
   }
 
@@ -115,7 +109,7 @@ export class GuidedCheckDialog extends ComponentDialog {
     if (activity.type !== 'message' || !activity.replyToId || activity.value === undefined) return;
     if (activity.deliveryMode === 'expectReplies') return;
     const { t } = await turnOf(step.context, this.deps);
-    const asked = relevantQuestions(check.answers);
+    const asked = relevantQuestions(check.answers, this.deps.today());
     const card = renderQuestionCard(t, {
       question,
       step: Math.max(1, asked.indexOf(question) + 1),

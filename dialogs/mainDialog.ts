@@ -27,14 +27,18 @@ import { readTypedAnswer } from './typedAnswer.js';
 import { QUICK_FORM_QUESTIONS, readQuickForm } from './quickForm.js';
 import { GuidedCheckDialog, GUIDED_CHECK_DIALOG } from './guidedCheckDialog.js';
 import { isRelevant, nextQuestion, questionById, type QuestionId } from './questions.js';
-import { newCheck, type CheckState, type DialogDeps } from './state.js';
+import { answerText, newCheck, readCheck, type CheckState, type DialogDeps } from './state.js';
 import { cachedTurn, clientLocaleUnsupported, switchTurnLocale, turnOf, type Turn } from './turn.js';
 
 export const MAIN_DIALOG = 'mainDialog';
 
 /** The quick form opens with the last check's answers filled in, so a partner can adjust rather than retype. */
 const formValues = (check: CheckState | undefined): Record<string, string> =>
-  Object.fromEntries(Object.entries(check?.answers ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  Object.fromEntries(
+    Object.entries(check?.answers ?? {})
+      .map(([k, v]) => [k, answerText(v)])
+      .filter((e): e is [string, string] => e[1] !== undefined),
+  );
 
 const WAITING: DialogTurnResult = { status: DialogTurnStatus.waiting };
 
@@ -79,7 +83,12 @@ export class MainDialog extends ComponentDialog {
   private async route(dc: DialogContext): Promise<DialogTurnResult> {
     const turn = await turnOf(dc.context, this.deps);
     const firstContact = await this.welcomeIfNew(dc.context, turn);
-    const check = await this.deps.check.get(dc.context);
+    const check = readCheck(await this.deps.check.get(dc.context));
+    // A result saved by an earlier version may miss an answer this version asks: the check picks up there.
+    if (check?.status === 'done' && nextQuestion(check.answers, this.deps.today(), check.skipped)) {
+      check.status = 'active';
+      await this.deps.check.set(dc.context, check);
+    }
     const active = check?.status === 'active';
     const { intent } = turn;
 
@@ -113,7 +122,7 @@ export class MainDialog extends ComponentDialog {
     if (intent.kind === 'quickForm') return this.quickForm(dc, intent.fields);
     if (intent.kind === 'change') return this.change(dc, check, intent.questionId);
 
-    if (intent.kind === 'text' && (await this.answeredQuestion(dc, intent.text, active ? check : undefined))) {
+    if (intent.kind === 'text' && (await this.answeredQuestion(dc, intent.text, check))) {
       return active ? this.resume(dc) : WAITING;
     }
     if (active) return this.resume(dc, dc.activeDialog !== undefined);
@@ -139,21 +148,23 @@ export class MainDialog extends ComponentDialog {
    * text is not an answer to the open question, and the check then carries on at the same question.
    */
   private async answeredQuestion(dc: DialogContext, text: string, check: CheckState | undefined): Promise<boolean> {
-    const open = check ? nextQuestion(check.answers, check.skipped) : undefined;
+    const open = check ? nextQuestion(check.answers, this.deps.today(), check.skipped) : undefined;
     const answers = (partial: boolean) => open !== undefined && readTypedAnswer(open, text, this.deps.lexicon, { partial }) !== undefined;
     // An exact answer wins; a sentence that reads as a question beats an answer word it happens to contain.
     if (answers(false)) return false;
     const match = looksLikeQuestion(text) || !answers(true) ? answerFreeText(text) : undefined;
     if (!match) return false;
     const { t } = await turnOf(dc.context, this.deps);
-    await this.send(dc, renderFaqAnswerCard(t, match.topic, { inCheck: open !== undefined }));
+    // What the open check already knows picks the answer's variant (a transfer, a date already passed …).
+    const situation = check ? { answers: check.answers, today: this.deps.today() } : undefined;
+    await this.send(dc, renderFaqAnswerCard(t, match.topic, { inCheck: open !== undefined, situation }));
     return true;
   }
 
   /** One submit, the full result; anything missing is marked on the same form with the entered values kept. */
   private async quickForm(dc: DialogContext, fields: Partial<Record<QuickFormField, string>>): Promise<DialogTurnResult> {
     const { t } = await turnOf(dc.context, this.deps);
-    const { answers, missing, asked } = readQuickForm(fields);
+    const { answers, missing, asked } = readQuickForm(fields, this.deps.today());
     if (missing.length > 0) {
       return this.send(dc, renderQuickFormCard(t, { questions: QUICK_FORM_QUESTIONS, values: fields, missing }));
     }
@@ -169,8 +180,8 @@ export class MainDialog extends ComponentDialog {
     const { t } = await turnOf(dc.context, this.deps);
     const answered = check.history
       .map((id) => questionById(id))
-      .filter((q) => q !== undefined && isRelevant(q, check.answers))
-      .map((question) => ({ question: question!, answer: check.answers[question!.id] as string | undefined }));
+      .filter((q) => q !== undefined && isRelevant(q, check.answers, this.deps.today()))
+      .map((question) => ({ question: question!, answer: answerText(check.answers[question!.id]) }));
     return this.send(dc, renderChangeAnswerCard(t, { answered }));
   }
 
@@ -213,7 +224,7 @@ export class MainDialog extends ComponentDialog {
     while (check.history.length > 0 && !reopened) {
       const id = check.history.pop()!;
       const question = questionById(id);
-      reopened = question !== undefined && isRelevant(question, check.answers);
+      reopened = question !== undefined && isRelevant(question, check.answers, this.deps.today());
       check.previous = { ...check.previous, [id]: answers[id] };
       delete answers[id];
       check.skipped = check.skipped.filter((s) => s !== id);

@@ -1,12 +1,16 @@
 import type { QuickFormField } from '../cards/actions.js';
 import type { QuickFormQuestion } from '../cards/index.js';
-import { SituationSchema } from '../src/guidance/index.js';
-import { QUESTIONS, isRelevant, type Answers, type QuestionId } from './questions.js';
+import { QUESTIONS, isRelevant, parseAnswer, type Answers, type QuestionId } from './questions.js';
 
 // The form shows every question at once, so conditional ones say when they apply.
 const ONLY_IF: Partial<Record<QuestionId, QuickFormQuestion['onlyIf']>> = {
-  billingFrequency: 'direct',
   otherPartnerBilling: 'otherPartner',
+  tenantCloud: 'china',
+  activeSubscriptions: 'notEa',
+  dateKind: 'pastDate',
+  offerPlan: 'buying',
+  offerDiscontinued: 'buying',
+  licenseCount: 'buying',
 };
 
 export const QUICK_FORM_QUESTIONS: readonly QuickFormQuestion[] = QUESTIONS.map((q) => ({ ...q, onlyIf: ONLY_IF[q.id] }));
@@ -20,17 +24,17 @@ export interface QuickFormReading {
 }
 
 /** Validates a quick-form submit field by field with the Situation's own schemas. */
-export function readQuickForm(fields: Partial<Record<QuickFormField, string>>): QuickFormReading {
+export function readQuickForm(fields: Partial<Record<QuickFormField, string>>, today: string): QuickFormReading {
   const answers: Answers = {};
   const record = answers as Record<string, unknown>;
   for (const q of QUESTIONS) {
-    const parsed = SituationSchema.shape[q.id].safeParse(fields[q.id] || undefined);
-    if (parsed.success && parsed.data !== undefined) record[q.id] = parsed.data;
+    const parsed = fields[q.id] ? parseAnswer(q, fields[q.id]) : undefined;
+    if (parsed !== undefined) record[q.id] = parsed;
   }
   const missing: QuestionId[] = [];
   const asked: QuestionId[] = [];
   for (const q of QUESTIONS) {
-    if (!isRelevant(q, answers)) {
+    if (!isRelevant(q, answers, today)) {
       delete record[q.id];
       continue;
     }

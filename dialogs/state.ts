@@ -1,7 +1,7 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { Locale, Translator } from '../src/i18n/index.js';
 import type { Lexicon } from './lexicon.js';
-import type { Answers, QuestionId } from './questions.js';
+import { QUESTION_IDS, validAnswers, type Answers, type QuestionId } from './questions.js';
 
 /** Per user, across conversations: small and language-free apart from the chosen language. */
 export interface UserProfile {
@@ -34,3 +34,26 @@ export interface DialogDeps {
   today: () => string;
   defaultLocale: Locale;
 }
+
+const knownIds = (ids: unknown): QuestionId[] =>
+  Array.isArray(ids) ? ids.filter((id): id is QuestionId => QUESTION_IDS.includes(id as QuestionId)) : [];
+
+/**
+ * A stored check as this version reads it: answers it no longer accepts (saved by an earlier version, or
+ * tampered with) are dropped and asked again; anything unreadable is no check at all.
+ */
+export function readCheck(raw: unknown): CheckState | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const stored = raw as Partial<CheckState>;
+  const answers = validAnswers(stored.answers);
+  const skipped = knownIds(stored.skipped);
+  const history = knownIds(stored.history).filter((id) => answers[id] !== undefined || skipped.includes(id));
+  const check: CheckState = { status: stored.status === 'done' ? 'done' : 'active', answers, history, skipped };
+  if (stored.previous !== undefined) check.previous = validAnswers(stored.previous);
+  // A finished check whose answers no longer make a situation is picked up again where it stands.
+  return check;
+}
+
+/** An answer as a card shows and submits it: a multi-select list becomes 'a,b'. */
+export const answerText = (value: unknown): string | undefined =>
+  Array.isArray(value) ? value.join(',') : typeof value === 'string' ? value : undefined;

@@ -22,6 +22,7 @@ export function readTypedAnswer(question: Question, raw: string, lexicon: Lexico
     const date = parseTypedDate(text);
     return date ? { value: date } : undefined;
   }
+  if (question.input === 'multi') return readTypedMulti(question, text, lexicon);
   const number = /^(\d{1,2})(?:[.)、])?$/.exec(text);
   if (number) {
     const option = question.options[Number(number[1]) - 1];
@@ -41,4 +42,29 @@ export function readTypedAnswer(question: Question, raw: string, lexicon: Lexico
 /** Short Latin words ("no", "us", "ea") would match inside other words; CJK words are meaningful from two characters. */
 function isDistinctive(word: string): boolean {
   return /[\u3400-\u9fff]/.test(word) ? word.length >= 2 : word.length >= 4;
+}
+
+/** One typed part against one question: the option's number or any of its words. */
+function exactOption(question: Question, part: string, lexicon: Lexicon): string | undefined {
+  const number = /^(\d{1,2})(?:[.)、])?$/.exec(part);
+  if (number) return question.options[Number(number[1]) - 1];
+  return question.optionSet ? lexicon.options.get(question.optionSet)?.get(part) : undefined;
+}
+
+/**
+ * Several answers at once ("1, 3", "admin agent and sales agent", "管理员代理、销售代理"): every part must
+ * name an option, or else the words of the options found in the text are taken. "Not sure" stands alone.
+ */
+function readTypedMulti(question: Question, text: string, lexicon: Lexicon): TypedAnswer {
+  const parts = text.split(/\s*(?:[,，、;；/&+]|\band\b|和|及|与|與|跟)\s*/u).filter(Boolean);
+  let found = parts.map((p) => exactOption(question, p, lexicon));
+  if (found.some((f) => f === undefined)) {
+    const words = question.optionSet ? lexicon.options.get(question.optionSet) : undefined;
+    const hits = new Set<string>();
+    for (const [word, option] of words ?? []) if (isDistinctive(word) && text.includes(word)) hits.add(option);
+    found = [...hits];
+  }
+  const options = question.options.filter((o) => found.includes(o));
+  if (options.length === 0 || (options.includes('notSure') && options.length > 1)) return undefined;
+  return { value: options.join(',') };
 }

@@ -28,6 +28,18 @@ export function createServer({ adapter, bot, logger, version, ready }: ServerDep
   let inFlight = 0;
   let idle: (() => void) | undefined;
 
+  // The Bot Connector posts plain JSON. A compressed body is refused before anything reads it: restify's
+  // gunzip stream crashed the process on a corrupt body, and inflated past the size limit before auth.
+  server.pre((req: Request, res: Response, next: (err?: false) => void) => {
+    const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    if (req.method === 'POST' && encoding !== 'identity' && encoding !== '') {
+      res.setHeader('connection', 'close');
+      res.json(415, { error: 'unsupported_media_type' });
+      return next(false);
+    }
+    return next();
+  });
+
   // @types/restify lags restify 11: jsonBodyParser passes maxBodySize to its body reader.
   server.use(restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES } as restify.plugins.JsonBodyParserOptions));
 

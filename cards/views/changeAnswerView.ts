@@ -1,6 +1,5 @@
 import { changeData, type ChangeSubmit } from '../actions.js';
 import { answerLabel, type CardQuestion } from './questionView.js';
-import { escapeCardText } from '../escape.js';
 import { tr, type Translate } from './shared.js';
 
 export interface ChangeAnswerInput {
@@ -26,7 +25,9 @@ export function changeAnswerView(t: Translate, input: ChangeAnswerInput): Change
     choices: input.answered.map(({ question, answer }) => ({
       title: tr(t, 'cards:change.item', {
         question: tr(t, `questions:${question.id}.short`),
-        answer: escapeCardText(answer === undefined ? tr(t, 'cards:change.skipped') : answerLabel(t, question, answer)),
+        // A ChoiceSet title is plain text, not markdown: our labels and validated dates go in as they are
+        // (escaping them showed literal backslashes, e.g. "\\(Microsoft 365 admin center\\)").
+        answer: answer === undefined ? tr(t, 'cards:change.skipped') : answerLabel(t, question, answer),
       }),
       value: question.id,
     })),

@@ -1,13 +1,19 @@
-import { FAQ_TOPICS, topicAnswerKey, topicTitleKey, type FaqTopic, type TopicId } from '../../src/faq/index.js';
-import { AS_OF_NOTES, LINK_URLS, type LinkId } from '../../src/guidance/index.js';
-import { commandButton, tr, type Button, type Translate } from './shared.js';
+import { POLICY_PARAMS, answerFor, topicTitleKey, type FaqPart, type KnownAnswers, type TopicId } from '../../src/faq/index.js';
+import { CONTENT_CHECKED, LINK_IDS, LINK_URLS, type LinkId, type Source } from '../../src/guidance/index.js';
+import { badge, monthOf } from './resultView.js';
+import { commandButton, escapeParams, tr, type Button, type Translate } from './shared.js';
 
 export interface FaqAnswerViewData {
   /** The question the answer is for, as a heading. */
   title: string;
+  /** '' for the general answer; otherwise says the answer follows the open check's answers. */
+  situational: string;
+  /** The answer's paragraphs. */
   answer: string;
-  /** "**Sources**" and a markdown list: each source with its as-of month and link. */
+  /** "**Sources**" and a markdown list: each doc the answer rests on, linked, with its month and ⚠ where edition 2 gives them. */
   sources: string;
+  /** When the content was checked, and what the month and ⚠ mean (the result card's footnote). */
+  sourcesNote: string;
   /** '' outside a guided check. */
   inCheck: string;
   actions: Button[];
@@ -16,40 +22,54 @@ export interface FaqAnswerViewData {
 export interface FaqAnswerOptions {
   /** A guided check is open: say it carries on below the answer. */
   inCheck?: boolean;
+  /** What the open check knows, and today ('YYYY-MM-DD'): the answer picks the variant for it. */
+  situation?: { answers: KnownAnswers; today: string };
 }
 
 // Teams renders a markdown list in a TextBlock when its lines are separated by \r.
 const LINE = '\r';
+const PARAGRAPH = '\n\n';
 
-/** 'YYYY-MM' → a Date on the first of that month (UTC), for i18next's datetime formatter. */
-function monthOf(yearMonth: string): Date {
-  const [y, m] = yearMonth.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, 1));
+/** Dates the engine computed stand out, as on the result card; other params are ids for $t nesting. */
+const DATE_PARAMS = new Set(['date', 'expiredUntil', 'dataKeptUntil', 'cancelWindowEnds', 'stopRenewalBy', 'provisionBy', 'buyFrom', 'buyBy']);
+
+function partText(t: Translate, p: FaqPart): string {
+  const params: Record<string, string | number> = { ...POLICY_PARAMS, ...escapeParams(p.params) };
+  for (const k of Object.keys(params)) if (DATE_PARAMS.has(k)) params[k] = `**${params[k]}**`;
+  return tr(t, p.key, params);
 }
 
-const link = (t: Translate, id: LinkId): string => `[${tr(t, `guidance:link.${id}`)}](${LINK_URLS[id]})`;
+/** A seed fact links the live edition of the article it comes from. */
+const docOf = (s: Source): LinkId => s.doc ?? 'moveArticle';
 
 /**
- * Seed articles link the live edition of the article; post-2020 facts say how current they are and link
- * the doc that states them; further reading last. Each distinct line once.
+ * One line per doc, in the links table's order: its title linked, then "(since …)" for each month edition 2
+ * gives for a fact taken from it, and ⚠ once if any of them is to be checked on the live page.
  */
-function sourceLines(t: Translate, topic: FaqTopic): string[] {
-  const line = (source: string, id: LinkId) => `- ${tr(t, 'faq:card.sourceLine', { source, link: link(t, id) })}`;
-  const lines = [
-    ...topic.seeds.map((seed) => line(tr(t, `guidance:source.${seed}`), 'moveArticle')),
-    ...topic.notes.map((id) => line(tr(t, 'faq:card.docsAsOf', { date: monthOf(AS_OF_NOTES[id].asOf) }), AS_OF_NOTES[id].linkId)),
-    ...topic.links.map((id) => line(tr(t, 'faq:card.learnMore'), id)),
-  ];
-  return [...new Set(lines)];
+function sourceLines(t: Translate, parts: readonly FaqPart[]): string[] {
+  const byDoc = new Map<LinkId, { since: Set<string>; check: boolean }>();
+  for (const s of parts.flatMap((p) => p.sources)) {
+    const entry = byDoc.get(docOf(s)) ?? { since: new Set<string>(), check: false };
+    if (s.since) entry.since.add(s.since);
+    entry.check ||= s.check === true;
+    byDoc.set(docOf(s), entry);
+  }
+  return LINK_IDS.filter((id) => byDoc.has(id)).map((id) => {
+    const { since, check } = byDoc.get(id)!;
+    const months = [...since].sort().map((m) => badge(t, { kind: 'doc', doc: id, since: m })).join('');
+    return `- [${tr(t, `guidance:link.${id}`)}](${LINK_URLS[id]})${months}${check ? badge(t, { kind: 'doc', doc: id, check: true }) : ''}`;
+  });
 }
 
 /** A short answer to a typed question, from the same facts as the guided check, with its sources. */
 export function faqAnswerView(t: Translate, topicId: TopicId, options: FaqAnswerOptions = {}): FaqAnswerViewData {
-  const topic: FaqTopic = FAQ_TOPICS[topicId];
+  const { parts, situational } = answerFor(topicId, options.situation);
   return {
-    title: tr(t, topicTitleKey(topicId)),
-    answer: tr(t, topicAnswerKey(topicId), topic.params),
-    sources: [`**${tr(t, 'faq:card.sourcesHeading')}**`, ...sourceLines(t, topic)].join(LINE),
+    title: tr(t, topicTitleKey(topicId), { ...POLICY_PARAMS }),
+    situational: situational ? tr(t, 'faq:card.fromCheck') : '',
+    answer: parts.map((p) => partText(t, p)).join(PARAGRAPH),
+    sources: [`**${tr(t, 'faq:card.sourcesHeading')}**`, ...sourceLines(t, parts)].join(LINE),
+    sourcesNote: tr(t, 'cards:result.sourcesNote', { checked: monthOf(CONTENT_CHECKED) }),
     inCheck: options.inCheck ? tr(t, 'faq:card.inCheck') : '',
     actions: [commandButton(t, 'start', 'positive')],
   };

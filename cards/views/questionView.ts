@@ -5,7 +5,7 @@ import { commandButton, tr, type Button, type ButtonStyle, type Translate } from
 /** What a question card needs of a question: a structural subset of dialogs/questions.ts `Question`. */
 export interface CardQuestion {
   id: string;
-  input: 'choice' | 'date';
+  input: 'choice' | 'multi' | 'date';
   /** Names the option labels in locales/<lng>/questions.json (`optionSets.<set>.<option>.label`); defaults to the id. */
   optionSet?: string;
   options: readonly string[];
@@ -38,7 +38,7 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-export type QuestionInputMode = 'buttons' | 'choice' | 'date' | 'answered';
+export type QuestionInputMode = 'buttons' | 'choice' | 'multi' | 'date' | 'answered';
 
 export interface QuestionViewData {
   step: string;
@@ -70,7 +70,7 @@ export function optionLabelKey(question: CardQuestion, option: string): string {
 }
 
 function modeOf(question: CardQuestion): QuestionInputMode {
-  if (question.input === 'date') return 'date';
+  if (question.input === 'date' || question.input === 'multi') return question.input;
   return question.options.length <= MAX_OPTION_BUTTONS ? 'buttons' : 'choice';
 }
 
@@ -85,9 +85,13 @@ function hintText(t: Translate, input: QuestionCardInput): string {
   }
 }
 
-/** The user's answer as they read it: the option's label, or the date itself. */
+/** The user's answer as they read it: the option's label (each of a multi-select's), or the date itself. */
 export function answerLabel(t: Translate, question: CardQuestion, answer: string): string {
-  return question.input === 'date' ? answer : tr(t, optionLabelKey(question, answer));
+  if (question.input === 'date') return answer;
+  return answer
+    .split(',')
+    .map((a) => tr(t, optionLabelKey(question, a)))
+    .join(tr(t, 'cards:listSeparator'));
 }
 
 /** A question card frozen after its answer: the answer stays readable, nothing is clickable. */
@@ -125,7 +129,7 @@ function liveQuestionView(t: Translate, input: QuestionCardInput): QuestionViewD
   const choiceStyle = question.options.length > MAX_OPTION_BUTTONS ? 'compact' : 'expanded';
   const selectedValid =
     input.selected !== undefined &&
-    (mode === 'date' ? isIsoDate(input.selected) : question.options.includes(input.selected));
+    (mode === 'date' ? isIsoDate(input.selected) : input.selected.split(',').every((v) => question.options.includes(v)));
   const selected = selectedValid ? input.selected! : '';
 
   const inputActions: QuestionViewData['inputActions'] = [];
@@ -137,7 +141,13 @@ function liveQuestionView(t: Translate, input: QuestionCardInput): QuestionViewD
   }
 
   const typeHintKey =
-    mode === 'date' ? (question.optional ? 'cards:question.typeDateOptional' : 'cards:question.typeDate') : 'cards:question.typeChoice';
+    mode === 'date'
+      ? question.optional
+        ? 'cards:question.typeDateOptional'
+        : 'cards:question.typeDate'
+      : mode === 'multi'
+        ? 'cards:question.typeMulti'
+        : 'cards:question.typeChoice';
 
   return {
     step: tr(t, 'cards:question.step', { k: step, n: total }),
@@ -155,7 +165,7 @@ function liveQuestionView(t: Translate, input: QuestionCardInput): QuestionViewD
             data: answerData(question.id, value),
           }))
         : [],
-    choices: mode === 'choice' ? labelled : [],
+    choices: mode === 'choice' || mode === 'multi' ? labelled : [],
     choiceStyle,
     placeholder: tr(t, 'cards:question.placeholder'),
     selected,

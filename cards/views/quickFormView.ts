@@ -5,7 +5,7 @@ import { tr, type Translate } from './shared.js';
 
 export interface QuickFormQuestion extends CardQuestion {
   /** Asked only for some purchase channels: the form says when it applies. */
-  onlyIf?: 'direct' | 'otherPartner';
+  onlyIf?: keyof typeof NOTE_KEYS;
 }
 
 export interface QuickFormInput {
@@ -23,7 +23,7 @@ export interface QuickFormViewData {
   fields: Array<{
     id: string;
     label: string;
-    input: 'choice' | 'date';
+    input: 'choice' | 'multi' | 'date';
     required: boolean;
     requiredMessage: string;
     placeholder: string;
@@ -36,7 +36,13 @@ export interface QuickFormViewData {
   data: QuickFormSubmit;
 }
 
-const NOTE_KEYS = { direct: 'cards:quick.onlyIfDirect', otherPartner: 'cards:quick.onlyIfPartner' } as const;
+const NOTE_KEYS = {
+  otherPartner: 'cards:quick.onlyIfPartner',
+  china: 'cards:quick.onlyIfChina',
+  notEa: 'cards:quick.onlyIfNotEa',
+  pastDate: 'cards:quick.onlyIfPastDate',
+  buying: 'cards:quick.onlyIfBuying',
+} as const;
 
 /** Every question on one card; required ones are marked by the host (isRequired) so the user knows before submitting. */
 export function quickFormView(t: Translate, input: QuickFormInput): QuickFormViewData {
@@ -57,7 +63,7 @@ export function quickFormView(t: Translate, input: QuickFormInput): QuickFormVie
         required,
         requiredMessage,
         placeholder: tr(t, 'cards:quick.placeholder'),
-        value: q.input === 'date' || q.options.includes(value) ? value : '',
+        value: q.input === 'date' || value.split(',').every((v) => q.options.includes(v)) ? value : '',
         choices: q.options.map((o) => ({ title: tr(t, optionLabelKey(q, o)), value: o })),
         note: q.onlyIf ? tr(t, NOTE_KEYS[q.onlyIf]) : q.optional ? tr(t, 'cards:quick.optional') : '',
         error: input.missing.includes(q.id) ? requiredMessage : '',

@@ -1,14 +1,11 @@
 import { SEVERITIES, type Guidance } from '../../src/guidance/index.js';
 import { tr, type Translate } from './shared.js';
-import { verdictView } from './resultView.js';
+import { messageText, rolesUnknown, stepLine, verdictView } from './resultView.js';
 
 /** Mail clients cut long mailto: links; about 2,000 characters is the safe bound across them. */
 export const MAILTO_MAX_LENGTH = 2000;
 
-const line = (t: Translate, m: { key: string; params?: Record<string, string | number> }): string =>
-  tr(t, `guidance:${m.key}`, m.params);
-
-/** Plain text, no markdown: what a partner pastes into an email to the customer. */
+/** Plain text, no markdown: the partner's checklist, to paste into an email or a ticket. */
 export function summaryText(t: Translate, g: Guidance, today: string): string {
   const verdict = verdictView(t, g);
   const out: string[] = [tr(t, 'cards:share.title'), tr(t, 'cards:share.prepared', { date: today }), ''];
@@ -17,15 +14,15 @@ export function summaryText(t: Translate, g: Guidance, today: string): string {
   const block = (heading: string, lines: string[]) => {
     if (lines.length > 0) out.push(heading, ...lines, '');
   };
-  block(tr(t, 'cards:share.steps'), g.steps.map((s, i) => `${i + 1}. ${line(t, s)}`));
+  block(tr(t, g.path === null ? 'cards:result.heading.unblock' : 'cards:share.steps'), g.steps.map((s, i) => `${i + 1}. ${stepLine(t, s, rolesUnknown(g), false)}`));
+  if (g.fallback) block(tr(t, 'cards:result.heading.fallback', { path: tr(t, `guidance:path.${g.fallback.path}`) }), [messageText(t, g.fallback)]);
   if (g.credit) {
-    block(`${tr(t, 'cards:share.credit')}: ${tr(t, `cards:result.creditContact.${g.credit.contact}`)}`, g.credit.items.map((m) => `- ${line(t, m)}`));
+    block(`${tr(t, 'cards:share.credit')}: ${tr(t, `cards:result.creditContact.${g.credit.contact}`)}`, g.credit.items.map((m) => `- ${messageText(t, m)}`));
   }
-  const warnings = SEVERITIES.flatMap((sev) =>
-    g.warnings.filter((w) => w.severity === sev).map((w) => `- [${tr(t, `guidance:severity.${sev}`)}] ${line(t, w)}`),
+  const notes = SEVERITIES.filter((sev) => sev !== 'blocking').flatMap((sev) =>
+    g.notes.filter((n) => n.severity === sev).map((n) => `- ${tr(t, `guidance:severity.${sev}`)}: ${messageText(t, n)}`),
   );
-  block(tr(t, 'cards:share.warnings'), warnings);
-  if (g.timing) block(tr(t, 'cards:share.timing'), g.timing.items.map((m) => `- ${line(t, m)}`));
+  block(tr(t, 'cards:share.warnings'), notes);
   block(tr(t, 'cards:share.links'), g.links.map((l) => `- ${tr(t, `guidance:${l.titleKey}`)}: ${l.url}`));
   // Our locale strings use markdown emphasis for cards; an email wants the words only.
   return out.join('\n').replace(/\*\*|__/g, '').trim();

@@ -4,7 +4,11 @@ import { faqMatcherData, questionWordsData } from './phrases.js';
 import { createQuestionDetector } from './question.js';
 import type { TopicId } from './topics.js';
 
-export { FAQ_TOPICS, TOPIC_IDS, topicAnswerKey, topicTitleKey, type FaqTopic, type SeedArticle, type TopicId } from './topics.js';
+export { FAQ_TOPICS, TOPIC_IDS, topicAnswerKey, topicTitleKey, type FaqTopic, type TopicId } from './topics.js';
+export { answerFor, type FaqAnswer } from './answerFor.js';
+export type { FaqPart } from './parts.js';
+export type { KnownAnswers } from './known.js';
+export { POLICY_PARAMS } from './sources.js';
 export { MIN_CONFIDENCE, MIN_SCORE, type FaqMatch } from './matcher.js';
 
 /** Built once at module load from the bundled locale files. */
@@ -13,7 +17,8 @@ export const faqMatcher = createFaqMatcher<TopicId>(faqMatcherData());
 /**
  * The FAQ topic a typed question is about, or undefined when no topic matches with enough confidence
  * (then say "not sure" and offer help and the guided check). Phrases of every language are pooled, so
- * this needs no locale: answer in the user's language with renderFaqAnswerCard(t, match.topic).
+ * this needs no locale: answer in the user's language with renderFaqAnswerCard(t, match.topic), passing an open check's answers so the
+ * answer fits what is already known (answerFor).
  * Typed answers and commands ("yes", "1", "europe", "直接购买", "help") never match.
  */
 export function answerFreeText(text: string): FaqMatch<TopicId> | undefined {

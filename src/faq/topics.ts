@@ -1,55 +1,46 @@
-// The questions partners ask most during a move (GUIDANCE §1–§8), and where each answer comes from.
-// Texts and phrase lists live in locales/<lng>/faq.json under topics.<id>; dates, links and numbers come
-// from src/guidance, so a fact changes in one place.
-import {
-  EXPIRED_WINDOW_DAYS,
-  NCE_REFUND_DAYS,
-  SUBSCRIPTION_LIMIT_LOWER,
-  SUBSCRIPTION_LIMIT_UPPER,
-  type AsOfNoteId,
-  type LinkId,
-} from '../guidance/index.js';
-
-export type SeedArticle = 'seed-2020' | 'seed-2017';
+// The questions partners and customers ask on a call (GUIDANCE edition 2), and the docs each general
+// answer rests on. Texts and phrase lists live in locales/<lng>/faq.json under topics.<id>; the
+// situation-aware variants are chosen in answerFor.ts.
+import type { Source } from '../guidance/index.js';
+import { doc, seed2020 } from './sources.js';
 
 export interface FaqTopic {
-  /** The seed articles the answer rests on (shown as "Partner Center article (2020)", linked to the live article). */
-  seeds: readonly SeedArticle[];
-  /** Post-2020 facts in the answer: each note's month ("as of …") and link are shown. */
-  notes: readonly AsOfNoteId[];
-  /** Further reading that no note or seed already links. */
-  links: readonly LinkId[];
-  /** Numbers the answer text interpolates. */
-  params?: Readonly<Record<string, number>>;
+  /** The sources of the general answer (`faq:topics.<id>.answer`). */
+  sources: readonly Source[];
 }
 
+const moveArticle = doc('moveArticle');
+const lifecycle = doc('subscriptionLifecycle');
+const transfer = doc('transferSubscriptions');
+const nceCancel = doc('newCommerceCancellation', { since: '2022-03' });
+const vlEnds = doc('subscriptionExpires', { check: true });
+
 const TOPICS = {
-  roles: { seeds: ['seed-2020'], notes: ['roles'], links: [] },
-  steps: { seeds: ['seed-2020', 'seed-2017'], notes: [], links: [] },
-  resellerRelationship: { seeds: ['seed-2020'], notes: ['gdap'], links: ['delegatedAdmin'] },
-  credit: { seeds: ['seed-2020'], notes: [], links: ['cancelSubscription'] },
-  billingSupport: { seeds: ['seed-2020'], notes: ['gdap'], links: ['delegatedAdmin'] },
-  gdap: { seeds: [], notes: ['gdap'], links: ['delegatedAdmin'] },
-  refunds: {
-    seeds: ['seed-2020'],
-    notes: ['nceCancellation', 'directRefundWindow'],
-    links: [],
-    params: { refundDays: NCE_REFUND_DAYS },
-  },
-  expiredWindow: { seeds: [], notes: ['expiredWindow'], links: [], params: { windowDays: EXPIRED_WINDOW_DAYS } },
-  offers: { seeds: ['seed-2020'], notes: [], links: [] },
-  licenseCount: { seeds: ['seed-2020'], notes: [], links: [] },
-  region: { seeds: ['seed-2020'], notes: ['regions'], links: [] },
-  multiPartner: { seeds: ['seed-2020'], notes: ['multiPartner'], links: [] },
-  partnerTransfer: { seeds: [], notes: ['partnerTransfer'], links: [] },
-  channels: { seeds: ['seed-2017'], notes: ['channels', 'openLicense'], links: [] },
-  azurePlan: { seeds: ['seed-2020'], notes: [], links: ['azurePlan'] },
-  subscriptionLimit: {
-    seeds: [],
-    notes: ['subscriptionLimit'],
-    links: [],
-    params: { lowerLimit: SUBSCRIPTION_LIMIT_LOWER, upperLimit: SUBSCRIPTION_LIMIT_UPPER },
-  },
+  // Partner side (§1, §2, §8)
+  roles: { sources: [doc('requestRelationship'), doc('gdapFaq')] },
+  steps: { sources: [moveArticle, doc('requestRelationship'), transfer] },
+  resellerRelationship: { sources: [doc('requestRelationship'), doc('gdapFaq'), doc('regionalAuthorization')] },
+  gdap: { sources: [doc('gdapFaq', { since: '2023-10' })] },
+  billingSupport: { sources: [doc('gdapFaq', { since: '2023-10' })] },
+  // Money and time (§3, §4, §7)
+  refunds: { sources: [nceCancel, doc('cancelSubscription', { check: true })] },
+  overlap: { sources: [moveArticle, nceCancel, transfer] },
+  stopRenewal: { sources: [moveArticle] },
+  lifecycle: { sources: [lifecycle, vlEnds] },
+  duration: { sources: [doc('requestRelationship'), transfer, moveArticle] },
+  // What users notice (§4, §5)
+  dataLoss: { sources: [seed2020, lifecycle] },
+  downtime: { sources: [seed2020, doc('newCommerceCancellation'), lifecycle, transfer] },
+  offers: { sources: [seed2020, doc('gdapFaq')] },
+  licenseCount: { sources: [seed2020] },
+  // Which path (§3, §6, §9)
+  partnerTransfer: { sources: [transfer] },
+  multiPartner: { sources: [doc('multiPartner')] },
+  channels: { sources: [moveArticle, vlEnds] },
+  subscriptionLimit: { sources: [moveArticle, lifecycle] },
+  region: { sources: [doc('regionalAuthorization'), moveArticle] },
+  vianet: { sources: [doc('regionalAuthorization')] },
+  azurePlan: { sources: [seed2020, doc('azurePlan')] },
 } as const satisfies Record<string, FaqTopic>;
 
 export type TopicId = keyof typeof TOPICS;

@@ -1,43 +1,44 @@
-import { CREDIT_ITEMS, type CreditItemKey } from './catalogue/index.js';
-import type { CreditGuidance, SourcedMessage } from './guidanceSchema.js';
-import { toItem } from './messages.js';
+import { CREDIT_RULES, type CreditKey } from './catalogue.js';
+import type { Credit } from './guidanceSchema.js';
+import type { PathChoice } from './path.js';
 import type { Situation } from './situation.js';
+import type { Timing } from './timing.js';
 
-const item = (key: CreditItemKey): SourcedMessage => toItem(key, CREDIT_ITEMS[key]);
+const item = (key: CreditKey) => ({ key, source: CREDIT_RULES[key] });
 
 /**
- * GUIDANCE §6: only admin center (direct) buyers may get a credit, handled by Microsoft 365 billing
- * support. With delegated admin the partner contacts support; otherwise the customer does.
- * Every case carries one GDAP item, so the GDAP as-of note always goes with credit guidance.
+ * §7: credit guidance only for customers who bought direct, and only inside the cancellation window after
+ * purchase or renewal: never for an expired subscription, never for a customer who keeps what it has.
+ * Where the window can't be placed (no date, or "renewed or ended?" not known) the guidance says it applies only inside it.
  */
-export function buildCredit(s: Situation): CreditGuidance | null {
-  if (s.purchaseChannel !== 'adminCenter') return null;
+export function buildCredit(s: Situation, choice: PathChoice, timing: Timing | null): Credit | null {
+  if (s.purchaseChannel !== 'adminCenter' || choice.path === 'multiPartner') return null;
+  const certain = timing?.phase === 'renewedInWindow' && timing.ifEnded === undefined;
+  const possible = timing === null || timing.phase === 'renewedInWindow';
+  if (!possible) return null;
 
-  const items: SourcedMessage[] = [item('credit.mayBeEligible')];
-  let contact: CreditGuidance['contact'];
+  const items = [item('credit.windowOnly')];
+  if (!certain) items.push(item('credit.ifInWindow'));
+  let contact: Credit['contact'] = 'customerBillingAdmin';
   switch (s.delegatedAdmin) {
     case 'gdapSupport':
-      contact = 'partner';
-      items.push(item('credit.contactPartner'), item('credit.supportRoleNeeded'));
-      break;
-    case 'dap':
-      // The seed's rule says partner; since 2023 tickets need the GDAP support role, so say both.
-      contact = 'partner';
-      items.push(item('credit.contactPartner'), item('credit.dapNeedsGdap'));
+      contact = 'you';
+      items.push(item('credit.contactYou'));
       break;
     case 'gdapOther':
-      contact = 'customer';
       items.push(item('credit.contactCustomer'), item('credit.addSupportRole'));
       break;
+    case 'dap':
+      // DAP alone no longer works (removed 9 October 2023): the customer contacts support.
+      items.push(item('credit.contactCustomer'), item('credit.dapNoLonger'));
+      break;
     case 'none':
-      contact = 'customer';
-      items.push(item('credit.contactCustomer'), item('credit.supportRoleNeeded'));
+      items.push(item('credit.contactCustomer'));
       break;
     case 'notSure':
       contact = 'unknown';
-      items.push(item('credit.checkDelegatedAdmin'), item('credit.supportRoleNeeded'));
+      items.push(item('credit.checkGdap'));
       break;
   }
-  items.push(item('credit.cancelGuidance'), item('credit.checkRefundWindow'));
-  return { contact, items, linkIds: ['cancelSubscription', 'delegatedAdmin'] };
+  return { contact, items };
 }

@@ -1,117 +1,108 @@
 import { z } from 'zod';
-import { AS_OF_NOTE_IDS } from './asOfNotes.js';
-import { EMITTED_KEYS, STEP_ORDER, WARNING_IDS } from './catalogue/index.js';
+import { ACTORS, CREDIT_KEYS, FALLBACK_KEYS, NOTE_KEYS, PATHS, SEVERITIES, STEP_KEYS, VERDICTS } from './catalogue.js';
 import { LINK_IDS } from './links.js';
-import { SEVERITIES, VERDICTS } from './severity.js';
-import { SOURCE_TAGS } from './sources.js';
+import { PARTNER_ROLES } from './situation.js';
+import { SOURCE_KINDS } from './sources.js';
+import { PHASES } from './timing.js';
 import { IsoDateSchema } from './situation.js';
 
-const YearMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected YYYY-MM');
-const MessageKeySchema = z.string().refine((key) => EMITTED_KEYS.includes(key), {
-  message: 'Not a key of the guidance catalogue',
-});
 const nonEmpty = <T extends string>(values: readonly T[]): [T, ...T[]] => values as [T, ...T[]];
-const StepIdSchema = z.enum(nonEmpty(STEP_ORDER));
-const WarningIdSchema = z.enum(nonEmpty(WARNING_IDS));
+const YearMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected YYYY-MM');
 
 export const LinkIdSchema = z.enum(nonEmpty(LINK_IDS));
-export const AsOfNoteIdSchema = z.enum(nonEmpty(AS_OF_NOTE_IDS));
 
 export const SourceSchema = z
   .object({
-    tag: z.enum(SOURCE_TAGS),
-    asOf: YearMonthSchema.optional(),
-    noteId: AsOfNoteIdSchema.optional(),
+    kind: z.enum(SOURCE_KINDS),
+    doc: LinkIdSchema.optional(),
+    since: YearMonthSchema.optional(),
+    check: z.literal(true).optional(),
   })
   .strict()
-  // A public-doc fact always says how current it is; a seed fact is dated by the seed itself.
-  .refine(
-    (s) =>
-      s.tag === 'public-doc'
-        ? s.asOf !== undefined && s.noteId !== undefined
-        : s.asOf === undefined && s.noteId === undefined,
-    {
-      message: 'asOf and noteId are required for public-doc sources and forbidden otherwise',
-    },
-  );
+  // A doc fact names its doc; a seed fact is dated by the seed itself.
+  .refine((s) => (s.kind === 'doc') === (s.doc !== undefined), { message: 'A doc source names its doc, a seed source none' })
+  .refine((s) => s.kind === 'doc' || (s.since === undefined && s.check === undefined), { message: 'Seed sources carry no month' });
 
-const messageShape = {
-  key: MessageKeySchema,
-  params: z.record(z.union([z.string(), z.number()])).optional(),
-};
-
-export const MessageSchema = z.object(messageShape).strict();
-
-const SourcedMessageSchema = z.object({ ...messageShape, source: SourceSchema }).strict();
+const ParamsSchema = z.record(z.union([z.string(), z.number()]));
 
 export const StepSchema = z
-  .object({ ...messageShape, id: StepIdSchema, source: SourceSchema, linkIds: z.array(LinkIdSchema).optional() })
+  .object({
+    key: z.enum(nonEmpty(STEP_KEYS)),
+    params: ParamsSchema.optional(),
+    actor: z.enum(ACTORS),
+    /** Partner Center roles that can do it, when the partner (or its provider) does it. */
+    roles: z.array(z.enum(PARTNER_ROLES)).optional(),
+    /** The partner said which roles it has, and none of them can do this step. */
+    roleGap: z.literal(true).optional(),
+    /** The last day to do it. */
+    due: IsoDateSchema.optional(),
+    /** Not before this day (path D buys after expiry). */
+    from: IsoDateSchema.optional(),
+    source: SourceSchema,
+  })
   .strict();
 
-export const WarningSchema = z
+export const NoteSchema = z
   .object({
-    ...messageShape,
-    id: WarningIdSchema,
+    key: z.enum(nonEmpty(NOTE_KEYS)),
+    params: ParamsSchema.optional(),
     severity: z.enum(SEVERITIES),
     source: SourceSchema,
-    linkIds: z.array(LinkIdSchema).optional(),
   })
   .strict();
 
-export const CreditGuidanceSchema = z
+export const CreditSchema = z
   .object({
-    contact: z.enum(['partner', 'customer', 'unknown']),
-    items: z.array(SourcedMessageSchema),
-    linkIds: z.array(LinkIdSchema),
+    /** Who contacts Microsoft 365 billing support. */
+    contact: z.enum(['you', 'customerBillingAdmin', 'unknown']),
+    items: z.array(z.object({ key: z.enum(nonEmpty(CREDIT_KEYS)), source: SourceSchema }).strict()),
   })
   .strict();
 
-export const TIMING_STATUSES = ['upcoming', 'dueToday', 'expiredInWindow', 'expiredPastWindow'] as const;
-
-export const TimingSchema = z
+const DatesSchema = z
   .object({
-    status: z.enum(TIMING_STATUSES),
-    renewalDate: IsoDateSchema,
-    /** Negative once the renewal date has passed. */
-    daysLeft: z.number().int(),
-    /** Last day to provision the new subscriptions before the old ones expire. */
+    stopRenewalBy: IsoDateSchema.optional(),
     provisionBy: IsoDateSchema.optional(),
-    /** Last day of the Expired window (only once expired). */
-    windowEndsOn: IsoDateSchema.optional(),
-    items: z.array(SourcedMessageSchema),
+    buyFrom: IsoDateSchema.optional(),
+    cancelWindowEnds: IsoDateSchema.optional(),
+    expiredUntil: IsoDateSchema.optional(),
+    dataKeptUntil: IsoDateSchema.optional(),
   })
   .strict();
 
-export const AsOfNoteSchema = z
-  .object({ ...messageShape, id: AsOfNoteIdSchema, asOf: YearMonthSchema, linkId: LinkIdSchema })
-  .strict();
+const ReadingSchema = z.object({ phase: z.enum(PHASES), dates: DatesSchema }).strict();
+
+export const TimingSchema = ReadingSchema.extend({
+  renewalDate: IsoDateSchema,
+  daysFromToday: z.number().int(),
+  ifEnded: ReadingSchema.optional(),
+}).strict();
 
 export const LinkSchema = z
-  .object({ id: LinkIdSchema, url: z.string().url().startsWith('https://'), titleKey: MessageKeySchema })
+  .object({ id: LinkIdSchema, url: z.string().url().startsWith('https://learn.microsoft.com/'), titleKey: z.string() })
   .strict();
 
 export const GuidanceSchema = z
   .object({
     verdict: z.enum(VERDICTS),
-    /** Ids of the warnings that decided the verdict. */
-    reasons: z.array(WarningIdSchema),
+    /** The path the steps follow; null when blocked. */
+    path: z.enum(PATHS).nullable(),
+    /** Where to turn if the path fails (a refused transfer, say). */
+    fallback: z.object({ path: z.enum(PATHS), key: z.enum(nonEmpty(FALLBACK_KEYS)), source: SourceSchema }).strict().nullable(),
+    /** Blocked: what unblocks it, in order. Otherwise: the path's steps, in the path's order. */
     steps: z.array(StepSchema),
-    credit: CreditGuidanceSchema.nullable(),
-    /** Sorted blocking, data-loss, caution, info; catalogue order within a severity. */
-    warnings: z.array(WarningSchema),
+    /** Sorted blocking, urgent, caution, info; catalogue order within a severity. */
+    notes: z.array(NoteSchema),
+    credit: CreditSchema.nullable(),
     timing: TimingSchema.nullable(),
-    asOfNotes: z.array(AsOfNoteSchema),
+    /** Every doc a shown fact comes from, plus the move article. */
     links: z.array(LinkSchema),
   })
   .strict();
 
-export type Message = z.infer<typeof MessageSchema>;
-export type SourcedMessage = z.infer<typeof SourcedMessageSchema>;
 export type Step = z.infer<typeof StepSchema>;
-export type Warning = z.infer<typeof WarningSchema>;
-export type CreditGuidance = z.infer<typeof CreditGuidanceSchema>;
-export type Timing = z.infer<typeof TimingSchema>;
-export type TimingStatus = (typeof TIMING_STATUSES)[number];
-export type AsOfNote = z.infer<typeof AsOfNoteSchema>;
+export type Note = z.infer<typeof NoteSchema>;
+export type Credit = z.infer<typeof CreditSchema>;
 export type Link = z.infer<typeof LinkSchema>;
 export type Guidance = z.infer<typeof GuidanceSchema>;
+export type Fallback = NonNullable<Guidance['fallback']>;

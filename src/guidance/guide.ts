@@ -1,29 +1,63 @@
 import { buildCredit } from './credit.js';
 import { dayNumber } from './dates.js';
-import type { Guidance } from './guidanceSchema.js';
-import { sortWarnings, toWarning } from './messages.js';
-import { collectAsOfNotes, collectLinks } from './references.js';
-import { warningDrafts } from './rules/index.js';
-import { SituationSchema, type Situation } from './situation.js';
-import { buildSteps } from './steps.js';
+import type { Guidance, Link } from './guidanceSchema.js';
+import { ALWAYS_LINKED, LINK_IDS, LINK_URLS, linkTitleKey, type LinkId } from './links.js';
+import { blockedNotes, pathNotesFor } from './notes.js';
+import { blockersOf, choosePath } from './path.js';
+import { SituationSchema, type SituationInput } from './situation.js';
+import type { Source } from './sources.js';
+import { pathSteps, unblockSteps } from './steps.js';
 import { computeTiming } from './timing.js';
 import { decideVerdict } from './verdict.js';
+import { FALLBACK_RULES } from './catalogue.js';
+
+/** Every doc a shown fact comes from, plus the move article, in the links table's order. */
+function linksFor(sources: readonly Source[]): Link[] {
+  const used = new Set<LinkId>([...ALWAYS_LINKED, ...sources.flatMap((s) => (s.doc ? [s.doc] : []))]);
+  return LINK_IDS.filter((id) => used.has(id)).map((id) => ({ id, url: LINK_URLS[id], titleKey: linkTitleKey(id) }));
+}
 
 /**
- * The whole guidance for one situation: plain data (message keys + params), deterministic.
- * `today` is 'YYYY-MM-DD' and is the only notion of "now" (no clock inside the module).
+ * The whole guidance for one situation (GUIDANCE edition 2): one path or blocked, the steps with their
+ * actors and dates, notes by severity, credit where §7 allows it. Plain data (message keys + params),
+ * deterministic; `today` ('YYYY-MM-DD') is the only notion of "now".
  * Throws a ZodError for an invalid situation and a RangeError for an invalid `today`.
  */
-export function guide(situation: Situation, today: string): Guidance {
-  const s = SituationSchema.parse(situation);
+export function guide(input: SituationInput, today: string): Guidance {
+  const s = SituationSchema.parse(input);
   dayNumber(today); // validate early: a bad `today` must not yield advice
+  const timing = computeTiming(s, today);
 
-  const timing = s.renewalDate === undefined ? null : computeTiming(s.renewalDate, today);
-  const steps = buildSteps(s, timing);
-  const credit = buildCredit(s);
-  const warnings = sortWarnings(warningDrafts(s, timing).map(toWarning));
-  const asOfNotes = collectAsOfNotes([...steps, ...warnings, ...(credit?.items ?? []), ...(timing?.items ?? [])]);
-  const links = collectLinks(steps, warnings, credit?.linkIds ?? [], asOfNotes);
+  const blockers = blockersOf(s);
+  if (blockers.length > 0) {
+    const steps = unblockSteps(s, blockers);
+    const notes = blockedNotes(s, blockers);
+    return {
+      verdict: decideVerdict(true, steps, notes),
+      path: null,
+      fallback: null,
+      steps,
+      notes,
+      credit: null,
+      timing,
+      links: linksFor([...steps, ...notes].map((m) => m.source)),
+    };
+  }
 
-  return { ...decideVerdict(warnings), steps, credit, warnings, timing, asOfNotes, links };
+  const choice = choosePath(s, timing);
+  const steps = pathSteps(s, choice, timing, today);
+  const notes = pathNotesFor(s, choice, timing, steps);
+  const credit = buildCredit(s, choice, timing);
+  const fallback = choice.fallback ? { ...choice.fallback, source: FALLBACK_RULES[choice.fallback.key] } : null;
+  const sources = [...steps, ...notes, ...(credit?.items ?? []), ...(fallback ? [fallback] : [])].map((m) => m.source);
+  return {
+    verdict: decideVerdict(false, steps, notes),
+    path: choice.path,
+    fallback,
+    steps,
+    notes,
+    credit,
+    timing,
+    links: linksFor(sources),
+  };
 }

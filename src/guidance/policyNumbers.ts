@@ -1,14 +1,16 @@
-// Numbers public docs state (GUIDANCE §3, §7). Kept in one place so texts get them as params.
+// Numbers the docs state (GUIDANCE edition 2 §3, §4). One place, so texts get them as params.
 
-/** An expired subscription stays in the Expired state this many days (public doc, as-of note). */
-export const EXPIRED_WINDOW_DAYS = 30;
+/** New Commerce: cancel or reduce with a prorated refund only within this many days of purchase or renewal (since March 2022). */
+export const CANCEL_WINDOW_DAYS = 7;
 
-/** New Commerce: prorated refund only within this many days of purchase or renewal. */
-export const NCE_REFUND_DAYS = 7;
+/** After the end of term a subscription is Expired for this many days: users and admins keep access. */
+export const EXPIRED_DAYS = 30;
 
-/** Legacy annual subscriptions (historical): full credit within this many days. */
-export const LEGACY_FULL_CREDIT_DAYS = 30;
+/** Then Disabled for this many days: users have no access, admins can still reach the data. */
+export const DISABLED_DAYS = 90;
 
-/** Docs disagree on the per-move subscription limit; we warn above the lower one. */
-export const SUBSCRIPTION_LIMIT_LOWER = 150;
-export const SUBSCRIPTION_LIMIT_UPPER = 300;
+/** A tenant can hold at most this many subscriptions ... */
+export const TENANT_SUBSCRIPTION_LIMIT = 300;
+
+/** ... so above this many active ones, old and new side by side would pass it (§3 D). */
+export const SIDE_BY_SIDE_LIMIT = 150;

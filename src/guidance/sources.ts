@@ -1,20 +1,26 @@
-import { AS_OF_NOTES, type AsOfNoteId } from './asOfNotes.js';
+import type { LinkId } from './links.js';
 
-export const SOURCE_TAGS = ['seed-2020', 'seed-2017', 'public-doc'] as const;
-export type SourceTag = (typeof SOURCE_TAGS)[number];
+/**
+ * When the facts were checked against the live docs (GUIDANCE edition 2, "Sources"). Shown in the
+ * result's footnote: a doc fact with no month of its own is dated by this, never by a made-up month.
+ */
+export const CONTENT_CHECKED = '2026-12';
 
-/** How a rule names its source: a seed article, or a public doc through its as-of note. */
-export type SourceRef = 'seed-2020' | 'seed-2017' | { note: AsOfNoteId };
+export const SOURCE_KINDS = ['seed-2020', 'seed-2017', 'doc'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
+/**
+ * Where a fact comes from: one of the seed articles, or a current doc (its link). `since` is the month
+ * the fact took effect, only where edition 2 gives one; `check` marks a detail edition 2 flags ⚠
+ * (unverified or docs disagree): the card says "check the live page".
+ */
 export interface Source {
-  tag: SourceTag;
-  /** 'YYYY-MM'; present exactly when tag is 'public-doc'. */
-  asOf?: string;
-  /** The as-of note that states this public-doc fact (also in Guidance.asOfNotes). */
-  noteId?: AsOfNoteId;
+  kind: SourceKind;
+  doc?: LinkId;
+  since?: string;
+  check?: true;
 }
 
-export function resolveSource(ref: SourceRef): Source {
-  if (typeof ref === 'string') return { tag: ref };
-  return { tag: 'public-doc', asOf: AS_OF_NOTES[ref.note].asOf, noteId: ref.note };
-}
+export const seed2020: Source = { kind: 'seed-2020' };
+export const seed2017: Source = { kind: 'seed-2017' };
+export const doc = (id: LinkId, extra: { since?: string; check?: true } = {}): Source => ({ kind: 'doc', doc: id, ...extra });

@@ -1,10 +1,14 @@
-import type { Guidance, Warning } from './guidanceSchema.js';
+import type { Verdict } from './catalogue.js';
+import type { Note, Step } from './guidanceSchema.js';
 
-/** Blocking decides alone; otherwise data-loss and caution warnings; info never changes the verdict. */
-export function decideVerdict(warnings: Warning[]): Pick<Guidance, 'verdict' | 'reasons'> {
-  const blocking = warnings.filter((w) => w.severity === 'blocking');
-  if (blocking.length > 0) return { verdict: 'blocked', reasons: blocking.map((w) => w.id) };
-  const cautions = warnings.filter((w) => w.severity === 'data-loss' || w.severity === 'caution');
-  if (cautions.length > 0) return { verdict: 'ready-with-cautions', reasons: cautions.map((w) => w.id) };
-  return { verdict: 'ready', reasons: [] };
+/**
+ * Blocked decides alone. An outage or a closing window is urgent, never "ready". Cautions, something to
+ * find out first, or a step none of the partner's roles can do make it "ready, with cautions".
+ */
+export function decideVerdict(blocked: boolean, steps: readonly Step[], notes: readonly Note[]): Verdict {
+  if (blocked) return 'blocked';
+  if (notes.some((n) => n.severity === 'urgent')) return 'urgent';
+  const findOut = steps.some((s) => s.key.startsWith('step.findOut'));
+  if (findOut || steps.some((s) => s.roleGap) || notes.some((n) => n.severity === 'caution')) return 'ready-with-cautions';
+  return 'ready';
 }

@@ -48,7 +48,7 @@ describe('SubmitDataSchema', () => {
 
   it('rejects wrong types and oversized values', () => {
     bad({ action: 'answer', questionId: 'role', answer: 3 });
-    bad({ action: 'answer', questionId: 'role', answer: 'x'.repeat(65) });
+    bad({ action: 'answer', questionId: 'role', answer: 'x'.repeat(129) });
     bad({ action: 'answer', questionId: 'r'.repeat(41), answer: 'x' });
     bad({ action: 'answer', questionId: '', answer: 'x' });
     bad({ action: 'answer', questionId: 'role; drop', answer: 'x' });

@@ -42,8 +42,9 @@ for (const locale of LOCALES) {
       const clicked = lastCard(await conv.submit({ action: 'command', command: 'quick' }));
       expect(typed).to.deep.equal(clicked);
       expect(inputsOf(typed)).to.include.members([
-        'role', 'goal', 'purchaseChannel', 'billingFrequency', 'otherPartnerBilling', 'resellerRelationship',
-        'offerPlan', 'offerDiscontinued', 'licenseCount', 'partnerRegion', 'tenantRegion', 'delegatedAdmin', 'renewalDate',
+        'partnerRoles', 'partnerModel', 'partnerRegion', 'tenantRegion', 'tenantCloud', 'goal', 'purchaseChannel',
+        'otherPartnerBilling', 'activeSubscriptions', 'renewalDate', 'dateKind', 'resellerRelationship', 'delegatedAdmin',
+        'offerPlan', 'offerDiscontinued', 'licenseCount',
       ]);
       expect(textOf(typed)).to.include(t('cards:quick.title')).and.include(t('questions:tenantRegion.short'));
     });
@@ -60,22 +61,22 @@ for (const locale of LOCALES) {
 
     it('marks missing fields on the same form and keeps what was entered', async () => {
       const conv = await fresh(locale);
-      const partial = { role: 'salesAgent', purchaseChannel: 'adminCenter', tenantRegion: 'japan', renewalDate: '2027-13-45' };
+      const partial = { partnerRoles: 'salesAgent,adminAgent', purchaseChannel: 'adminCenter', tenantRegion: 'japan', renewalDate: '2027-13-45' };
       const card = lastCard(await conv.submit({ action: 'quickForm', ...partial }));
       expect(isResultCard(card)).to.equal(false);
       const json = JSON.stringify(card);
       expect(textOf(card)).to.include(t('cards:quick.missing'));
       // Entered values stay selected.
-      expect(json).to.include('"id":"role"').and.match(/"id":"role"[^}]*"value":"salesAgent"/);
+      expect(json).to.include('"id":"partnerRoles"').and.match(/"id":"partnerRoles"[^}]*"value":"salesAgent,adminAgent"/);
       expect(json).to.match(/"id":"tenantRegion"[^}]*"value":"japan"/);
-      // Required-but-empty, conditional (billing frequency for a direct buyer) and an impossible date are marked.
+      // Required-but-empty, conditional (active subscriptions for a direct buyer) and an impossible date are marked.
       const marked = (card.body as Array<{ items?: Array<{ id?: string; text?: string }> }>)
         .filter((c) => c.items?.some((i) => i.text === t('cards:quick.required')))
         .map((c) => c.items!.find((i) => i.id)!.id);
-      expect(marked).to.include.members(['goal', 'billingFrequency', 'resellerRelationship', 'partnerRegion', 'delegatedAdmin', 'renewalDate']);
-      expect(marked).not.to.include.members(['role', 'tenantRegion', 'otherPartnerBilling']);
+      expect(marked).to.include.members(['goal', 'partnerModel', 'activeSubscriptions', 'resellerRelationship', 'partnerRegion', 'delegatedAdmin', 'renewalDate']);
+      expect(marked).not.to.include.members(['partnerRoles', 'tenantRegion', 'otherPartnerBilling', 'tenantCloud', 'dateKind']);
       // Completing it gives the result.
-      const done = lastCard(await conv.submit(quickSubmit({ ...DIRECT_NO_ADMIN, role: 'salesAgent', tenantRegion: 'japan' })));
+      const done = lastCard(await conv.submit(quickSubmit({ ...DIRECT_NO_ADMIN, partnerRoles: 'salesAgent,adminAgent', tenantRegion: 'japan' })));
       expect(isResultCard(done)).to.equal(true);
       expect(textOf(done)).to.include(t('guidance:verdict.blocked'));
     });
@@ -83,8 +84,8 @@ for (const locale of LOCALES) {
 
   describe(`change an answer (${locale})`, () => {
     for (const [kind, questionId, newAnswer, expectText] of [
-      ['button choice', 'licenseCount', 'fewer', 'guidance:warning.licenseCountFewer'],
-      ['dropdown choice', 'tenantRegion', 'japan', 'guidance:verdict.blocked'],
+      ['button choice', 'licenseCount', 'fewer', 'guidance:note.licenseCountFewer'],
+      ['dropdown choice', 'offerPlan', 'different', 'guidance:note.differentOffer'],
       ['date', 'renewalDate', '2027-06-09', ''],
     ] as const) {
       it(`changes a ${kind} answer from the result, keeping every other answer`, async () => {
@@ -99,10 +100,10 @@ for (const locale of LOCALES) {
         const result = lastCard(await conv.submit({ action: 'answer', questionId, answer: newAnswer }));
         expect(isResultCard(result), 'straight back to the result').to.equal(true);
         const text = textOf(result);
-        if (expectText) expect(text).to.include(t(expectText, { partnerRegion: 'europe', tenantRegion: 'japan' }));
-        if (questionId === 'renewalDate') expect(text).to.include('2027-06-09');
-        // Every other answer kept: the credit route of a direct buyer without delegated admin is still there.
-        expect(text).to.include(t('guidance:credit.contactCustomer'));
+        if (expectText) expect(text).to.include(t(expectText));
+        if (questionId === 'renewalDate') expect(text).to.include('2027-06-08');
+        // Every other answer kept: a direct buyer's renewal is stopped by the customer's admin, and no relationship yet.
+        expect(text).to.include(t('guidance:step.stopRecurringBilling')).and.include(t('guidance:step.requestRelationship'));
       });
     }
 
@@ -114,8 +115,10 @@ for (const locale of LOCALES) {
       expect(questionIdOf(next)).to.equal('otherPartnerBilling');
       const result = lastCard(await conv.submit({ action: 'answer', questionId: 'otherPartnerBilling', answer: 'indirectReseller' }));
       expect(isResultCard(result)).to.equal(true);
-      expect(textOf(result)).to.include(t('guidance:warning.indirectReseller'));
-      expect(textOf(result)).not.to.include(t('guidance:credit.mayBeEligible'));
+      expect(textOf(result)).to.include(t('guidance:path.partnerTransfer')).and.include(t('guidance:actor.currentProvider'));
+      // A goal that says "from another channel" with a CSP channel: one path, and the assumption stated.
+      expect(textOf(result)).to.include(t('guidance:note.goalChannelMismatch', { goal: 'fromOtherChannel', channel: 'otherPartner' }));
+      expect(textOf(result)).not.to.include(t('guidance:credit.windowOnly'));
     });
 
     it('says there is nothing to change before any check', async () => {
@@ -135,12 +138,12 @@ for (const locale of LOCALES) {
       expect(message.textFormat).to.equal('plain');
       expect(summary).to.include(t('cards:share.title'));
       expect(summary).to.include(t('guidance:verdict.ready-with-cautions'));
-      expect(summary).to.include(t('guidance:warning.licenseCountFewer'));
-      expect(summary).to.include(t('guidance:credit.contactCustomer'));
-      expect(summary).to.include('2027-06-09');
+      expect(summary).to.include(t('guidance:note.licenseCountFewer'));
+      expect(summary).to.include(t('guidance:actor.customerBillingAdmin')).and.include(t('guidance:step.stopRecurringBilling'));
+      expect(summary).to.include('2027-06-08');
       for (const url of urlsOf(result).filter((u) => u.includes('learn.microsoft.com'))) expect(summary).to.include(url.replace(/\)$/, ''));
       expect(summary).not.to.match(/\$\{|\{\{|\$t\(|guidance:|cards:|\*\*|\b(?:step|warning|credit|timing)\.[a-z]/);
-      expect(summary).not.to.match(/\b(adminCenter|accountAdmin|licenseCountFewer|notSure)\b/);
+      expect(summary).not.to.match(/\b(adminCenter|adminAgent|licenseCountFewer|notSure|customerBillingAdmin)\b/);
 
       const mailto = JSON.stringify(message.attachments![0]!.content).match(/"url":"(mailto:[^"]+)"/)![1]!;
       expect(mailto.length).to.be.at.most(MAILTO_MAX_LENGTH);

@@ -25,24 +25,24 @@ describe('free-text questions in the conversation', () => {
     const conv = new TestConversation({ locale: 'zh-TW' });
     await conv.say('嗨');
     await conv.submit({ action: 'command', command: 'start' });
-    await conv.submit({ action: 'answer', questionId: 'role', answer: 'accountAdmin' });
+    await conv.submit({ action: 'answer', questionId: 'partnerRoles', answer: 'accountAdmin' });
     const replies = await conv.say('GDAP 是什麼？');
     const cards = cardsOf(replies);
     const t = tFor('zh-TW');
     expect(textOf(cards[0])).to.include(t(topicTitleKey('gdap')));
     const again = cards.at(-1)!;
-    expect(questionIdOf(again)).to.equal('goal');
+    expect(questionIdOf(again)).to.equal('partnerModel');
     expect(textOf(again)).not.to.include(t('cards:question.hint.invalid'));
-    expect(textOf(again)).to.include(t('cards:question.step', { k: 2, n: 11 }));
+    expect(textOf(again)).to.include(t('cards:question.step', { k: 2, n: 13 }));
     // The check goes on from there.
-    expect(questionIdOf(cardsOf(await conv.say('1')).at(-1))).to.equal('purchaseChannel');
+    expect(questionIdOf(cardsOf(await conv.say('1')).at(-1))).to.equal('partnerRegion');
   });
 
   it('reads a typed answer as an answer, not as a question', async () => {
     const conv = new TestConversation({ locale: 'en' });
     await conv.say('hi');
     await conv.say('start');
-    for (const [typed, next] of [['2', 'goal'], ['move from another partner', 'purchaseChannel']] as const) {
+    for (const [typed, next] of [['2', 'partnerModel'], ['indirect reseller', 'partnerRegion']] as const) {
       const cards = cardsOf(await conv.say(typed));
       expect(cards).to.have.length(1);
       expect(questionIdOf(cards[0])).to.equal(next);

@@ -80,13 +80,20 @@ describe('in a browser: the Agents Playground web UI in headless Chromium', func
           if (asked.length === 1) await screenshotCard(page, card, `playground-${locale}-2-question.png`);
 
           const answer = ANSWERS[question.id]!;
-          const optionTitle = t('cards:question.option', {
+          const optionTitle = question.input === 'multi' ? '' : t('cards:question.option', {
             n: question.options.indexOf(answer) + 1,
             label: t(`questions:optionSets.${question.optionSet ?? question.id}.${answer}.label`),
           });
           const next = card.getByRole('button', { name: t('cards:button.next'), exact: true });
           if (question.input === 'date') {
             await pickDate(page, card, answer);
+            await click(next);
+          } else if (question.input === 'multi') {
+            // Several at once: tick each box, then [Next].
+            for (const value of answer.split(',')) {
+              const label = t(`questions:optionSets.${question.optionSet ?? question.id}.${value}.label`);
+              await card.getByRole('checkbox', { name: t('cards:question.option', { n: question.options.indexOf(value) + 1, label }) }).check();
+            }
             await click(next);
           } else if (await card.getByRole('button', { name: optionTitle, exact: true }).count()) {
             await click(card.getByRole('button', { name: optionTitle, exact: true }));

@@ -121,7 +121,7 @@ describe('in the Agents Playground: quick form and group chat', function () {
       expect(result?.card && isResultCard(result.card), 'a result card').to.equal(true);
       const text = textOf(result!.card);
       for (const expected of expectedResultTexts(locale)) expect(text).to.include(expected);
-      expect(text).to.include(t('guidance:verdict.ready-with-cautions'));
+      expect(text).to.include(t('guidance:verdict.ready'));
 
       // The guided check with the same answers, in the same chat, ends on the same result.
       const guided = await answerByClicking(client, nextStep(await client.click(welcome, { command: 'start' }))!, locale);
@@ -130,16 +130,17 @@ describe('in the Agents Playground: quick form and group chat', function () {
       // Change one answer from the result: pick the question, answer it, get the updated result.
       const picker = cardIn(await client.click(guided.result, { command: 'change' }), 'the change-an-answer card');
       expect(textOf(picker.card)).to.include(t('cards:change.title'));
-      const reopened = nextStep(await client.click(picker, { action: 'change' }, { questionId: 'licenseCount' }));
-      expect(reopened?.card && questionIdOf(reopened.card)).to.equal('licenseCount');
-      const changed = nextStep(await client.click(reopened!, { questionId: 'licenseCount', answer: 'fewer' }));
+      const reopened = nextStep(await client.click(picker, { action: 'change' }, { questionId: 'activeSubscriptions' }));
+      expect(reopened?.card && questionIdOf(reopened.card)).to.equal('activeSubscriptions');
+      const changed = nextStep(await client.click(reopened!, { questionId: 'activeSubscriptions', answer: 'over150' }));
       expect(changed?.card && isResultCard(changed.card), 'straight back to a result').to.equal(true);
-      expect(textOf(changed!.card)).to.include(t('guidance:warning.licenseCountFewer')).and.include(t('guidance:warning.indirectReseller'));
+      expect(textOf(changed!.card)).to.include(t('guidance:note.transferNoDuplicates')).and.include(t('guidance:step.createTransferByProvider'));
+      expect(textOf(changed!.card)).to.include(t('cards:result.heading.fallback', { path: t('guidance:path.over150') }));
 
       // Share: a plain-text summary to copy, and a mailto: link.
       const shared = await client.click(changed!, { command: 'share' });
       const summary = shared.created.find((m) => m.text)!;
-      expect(summary.text).to.include(t('cards:share.title')).and.include(t('guidance:warning.licenseCountFewer'));
+      expect(summary.text).to.include(t('cards:share.title')).and.include(t('guidance:note.transferNoDuplicates'));
       expect(JSON.stringify(shared.cards)).to.match(/"url":"mailto:\?subject=/);
     });
   }
@@ -149,16 +150,15 @@ describe('in the Agents Playground: quick form and group chat', function () {
     const t = tFor('en');
     const welcome = cardIn(await client.install(), 'the welcome card');
     const first = nextStep(await client.click(welcome, { command: 'start' }))!;
-    const second = nextStep(await client.click(first, { questionId: 'role', answer: ANSWERS.role }))!;
-    expect(questionIdOf(second.card!)).to.equal('goal');
+    const second = nextStep(await client.click(first, { action: 'answer', questionId: 'partnerRoles', answer: undefined, skip: undefined }, { answer: ANSWERS.partnerRoles! }))!;
+    expect(questionIdOf(second.card!)).to.equal('partnerModel');
     const asked = await client.say('can the customer get a refund if they cancel?');
     const texts = asked.cards.map(textOf).join('\n');
     expect(texts).to.include(t('faq:topics.refunds.title'));
     const again = nextStep(asked)!;
-    expect(questionIdOf(again.card!)).to.equal('goal');
-    // In English the goal's options are too long for buttons: pick the radio option, then [Next].
-    const third = nextStep(await client.click(again, { questionId: 'goal' }, { answer: ANSWERS.goal! }))!;
-    expect(questionIdOf(third.card!)).to.equal('purchaseChannel');
+    expect(questionIdOf(again.card!)).to.equal('partnerModel');
+    const third = nextStep(await client.click(again, { questionId: 'partnerModel', answer: ANSWERS.partnerModel! }))!;
+    expect(questionIdOf(third.card!)).to.equal('partnerRegion');
   });
 
   it('group chat: the bot answers an @mention, and the partner who started a check carries it on', async () => {
@@ -174,9 +174,9 @@ describe('in the Agents Playground: quick form and group chat', function () {
     expect(help.created.every((m) => m.conversationId === chat.id), 'replies in the group chat').to.equal(true);
 
     const first = nextStep(await client.say('start', { conversationId: chat.id, mentionBot: true }));
-    expect(first?.card && questionIdOf(first.card)).to.equal('role');
-    const second = nextStep(await client.click(first!, { questionId: 'role', answer: ANSWERS.role }));
-    expect(second?.card && questionIdOf(second.card)).to.equal('goal');
-    expect(textOf(second!.card)).to.include(t('questions:goal.prompt'));
+    expect(first?.card && questionIdOf(first.card)).to.equal('partnerRoles');
+    const second = nextStep(await client.click(first!, { action: 'answer', questionId: 'partnerRoles', answer: undefined, skip: undefined }, { answer: ANSWERS.partnerRoles! }));
+    expect(second?.card && questionIdOf(second.card)).to.equal('partnerModel');
+    expect(textOf(second!.card)).to.include(t('questions:partnerModel.prompt'));
   });
 });

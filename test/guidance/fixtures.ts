@@ -1,17 +1,20 @@
-// Shared situations, dates and arbitraries for the guidance tests.
+// Shared situations, dates and arbitraries for the guidance tests (GUIDANCE edition 2).
 import fc from 'fast-check';
 import {
-  BILLING_FREQUENCIES,
+  ACTIVE_SUBSCRIPTIONS,
+  DATE_KINDS,
   DELEGATED_ADMINS,
   GOALS,
   LICENSE_COUNTS,
   OFFER_DISCONTINUED,
   OFFER_PLANS,
   OTHER_PARTNER_BILLINGS,
+  PARTNER_MODELS,
+  PARTNER_ROLES,
   PURCHASE_CHANNELS,
   REGION_ANSWERS,
   RESELLER_RELATIONSHIPS,
-  ROLES,
+  TENANT_CLOUDS,
   addDays,
   guide,
   type Guidance,
@@ -21,23 +24,23 @@ import {
 export const TODAY = '2026-03-10';
 export const inDays = (n: number): string => addDays(TODAY, n);
 
-/** A situation with nothing to flag beyond info: verdict 'ready'. */
+/** A direct (admin center) buyer, everything known and in order: the manual path, verdict 'ready'. */
 export const BASE: Situation = {
-  role: 'accountAdmin',
+  partnerRoles: ['adminAgent'],
+  partnerModel: 'directBill',
+  partnerRegion: 'europe',
   goal: 'fromOtherChannel',
-  purchaseChannel: 'enterpriseAgreement',
+  purchaseChannel: 'adminCenter',
+  tenantRegion: 'europe',
+  activeSubscriptions: 'upTo150',
   resellerRelationship: 'yes',
+  delegatedAdmin: 'gdapSupport',
   offerPlan: 'same',
   offerDiscontinued: 'no',
   licenseCount: 'same',
-  partnerRegion: 'europe',
-  tenantRegion: 'europe',
-  delegatedAdmin: 'gdapSupport',
   renewalDate: inDays(60),
-  subscriptionCount: 10,
 };
 
-export const BASE_ADMIN_CENTER: Situation = { ...BASE, purchaseChannel: 'adminCenter', billingFrequency: 'annual' };
 export const BASE_OTHER_PARTNER: Situation = {
   ...BASE,
   goal: 'fromOtherPartner',
@@ -45,55 +48,64 @@ export const BASE_OTHER_PARTNER: Situation = {
   otherPartnerBilling: 'directBill',
 };
 
+export const BASE_EA: Situation = { ...BASE, purchaseChannel: 'enterpriseAgreement', activeSubscriptions: undefined };
+
 /** A customer the partner has no relationship or delegated admin with yet. */
 export const BASE_NEW_CUSTOMER: Situation = { ...BASE, resellerRelationship: 'no', delegatedAdmin: 'none' };
 
-/** A change to the base situation, optionally with another `today`. */
-export interface Change {
-  s: Partial<Situation>;
-  today?: string;
-}
+export const run = (change: Partial<Situation>, base: Situation = BASE, today = TODAY): Guidance => guide({ ...base, ...change }, today);
 
-export const run = (change: Change, base: Situation = BASE): Guidance =>
-  guide({ ...base, ...change.s }, change.today ?? TODAY);
-
-export const warningIds = (g: Guidance): string[] => g.warnings.map((w) => w.id);
-export const stepIds = (g: Guidance): string[] => g.steps.map((s) => s.id);
+export const stepKeys = (g: Guidance): string[] => g.steps.map((s) => s.key);
+export const noteKeys = (g: Guidance): string[] => g.notes.map((n) => n.key);
+export const actorsOf = (g: Guidance): Record<string, string> => Object.fromEntries(g.steps.map((s) => [s.key, s.actor]));
 
 /** Every key a Guidance carries, anywhere. */
 export function keysIn(g: Guidance): string[] {
   return [
     ...g.steps.map((m) => m.key),
-    ...g.warnings.map((m) => m.key),
+    ...g.notes.map((m) => m.key),
     ...(g.credit?.items.map((m) => m.key) ?? []),
-    ...(g.timing?.items.map((m) => m.key) ?? []),
-    ...g.asOfNotes.map((m) => m.key),
+    ...(g.fallback ? [g.fallback.key] : []),
     ...g.links.map((l) => l.titleKey),
   ];
 }
 
 /** Every field's answer options (undefined where the field is optional). */
 export const FIELD_OPTIONS: { [K in keyof Situation]-?: readonly Situation[K][] } = {
-  role: ROLES,
+  partnerRoles: [['adminAgent'], ['accountAdmin'], ['salesAgent', 'billingAdmin'], ['globalAdmin'], ['helpdeskAgent'], ['notSure']],
+  partnerModel: PARTNER_MODELS,
+  partnerRegion: REGION_ANSWERS,
   goal: GOALS,
   purchaseChannel: PURCHASE_CHANNELS,
-  billingFrequency: [...BILLING_FREQUENCIES, undefined],
   otherPartnerBilling: [...OTHER_PARTNER_BILLINGS, undefined],
+  tenantRegion: REGION_ANSWERS,
+  tenantCloud: [...TENANT_CLOUDS, undefined],
+  activeSubscriptions: [...ACTIVE_SUBSCRIPTIONS, undefined],
   resellerRelationship: RESELLER_RELATIONSHIPS,
+  delegatedAdmin: DELEGATED_ADMINS,
   offerPlan: OFFER_PLANS,
   offerDiscontinued: OFFER_DISCONTINUED,
   licenseCount: LICENSE_COUNTS,
-  partnerRegion: REGION_ANSWERS,
-  tenantRegion: REGION_ANSWERS,
-  delegatedAdmin: DELEGATED_ADMINS,
-  renewalDate: [-400, -30, -29, -1, 0, 1, 30, 31, 365].map(inDays).concat([undefined as unknown as string]),
-  subscriptionCount: [1, 150, 151, 300, 301, 100_000, undefined],
+  renewalDate: [-400, -121, -120, -31, -30, -8, -7, -1, 0, 1, 7, 8, 365].map(inDays).concat([undefined as unknown as string]),
+  dateKind: [...DATE_KINDS, undefined],
 };
 
-/** Every single-field variation of four bases: reaches every rule the engine has. */
+const BASES: Situation[] = [
+  BASE,
+  BASE_OTHER_PARTNER,
+  BASE_EA,
+  BASE_NEW_CUSTOMER,
+  { ...BASE, renewalDate: inDays(-3), dateKind: 'notSure' },
+  { ...BASE, renewalDate: inDays(-3), dateKind: 'ended' },
+  { ...BASE_OTHER_PARTNER, renewalDate: inDays(-3), dateKind: 'renewed' },
+  { ...BASE_EA, renewalDate: inDays(-3), dateKind: 'ended' },
+  { ...BASE, partnerRegion: 'china', tenantRegion: 'china', tenantCloud: 'global' },
+];
+
+/** Every single-field variation of several bases: reaches every rule the engine has. */
 export function corpus(): Guidance[] {
   const out: Guidance[] = [];
-  for (const base of [BASE, BASE_ADMIN_CENTER, BASE_OTHER_PARTNER, BASE_NEW_CUSTOMER]) {
+  for (const base of BASES) {
     for (const [field, options] of Object.entries(FIELD_OPTIONS)) {
       for (const value of options) out.push(guide({ ...base, [field]: value }, TODAY));
     }
@@ -108,25 +120,34 @@ const isoDateArb = (min: string, max: string): fc.Arbitrary<string> =>
 
 export const todayArb = isoDateArb('2024-01-01', '2030-12-31');
 
+export const rolesArb = fc.oneof(
+  fc.constant(['notSure'] as Situation['partnerRoles']),
+  fc.subarray([...PARTNER_ROLES], { minLength: 1 }),
+);
+
 export const situationArb: fc.Arbitrary<Situation> = fc.record(
   {
-    role: fc.constantFrom(...ROLES),
+    partnerRoles: rolesArb,
+    partnerModel: fc.constantFrom(...PARTNER_MODELS),
+    partnerRegion: fc.constantFrom(...REGION_ANSWERS),
     goal: fc.constantFrom(...GOALS),
     purchaseChannel: fc.constantFrom(...PURCHASE_CHANNELS),
-    billingFrequency: fc.constantFrom(...BILLING_FREQUENCIES),
     otherPartnerBilling: fc.constantFrom(...OTHER_PARTNER_BILLINGS),
+    tenantRegion: fc.constantFrom(...REGION_ANSWERS),
+    tenantCloud: fc.constantFrom(...TENANT_CLOUDS),
+    activeSubscriptions: fc.constantFrom(...ACTIVE_SUBSCRIPTIONS),
     resellerRelationship: fc.constantFrom(...RESELLER_RELATIONSHIPS),
+    delegatedAdmin: fc.constantFrom(...DELEGATED_ADMINS),
     offerPlan: fc.constantFrom(...OFFER_PLANS),
     offerDiscontinued: fc.constantFrom(...OFFER_DISCONTINUED),
     licenseCount: fc.constantFrom(...LICENSE_COUNTS),
-    partnerRegion: fc.constantFrom(...REGION_ANSWERS),
-    tenantRegion: fc.constantFrom(...REGION_ANSWERS),
-    delegatedAdmin: fc.constantFrom(...DELEGATED_ADMINS),
     renewalDate: isoDateArb('2023-06-01', '2031-12-31'),
-    subscriptionCount: fc.integer({ min: 1, max: 100_000 }),
+    dateKind: fc.constantFrom(...DATE_KINDS),
   },
-  { requiredKeys: [
-    'role', 'goal', 'purchaseChannel', 'resellerRelationship', 'offerPlan', 'offerDiscontinued',
-    'licenseCount', 'partnerRegion', 'tenantRegion', 'delegatedAdmin',
-  ] },
+  {
+    requiredKeys: [
+      'partnerRoles', 'partnerModel', 'partnerRegion', 'goal', 'purchaseChannel', 'tenantRegion',
+      'resellerRelationship', 'delegatedAdmin', 'offerPlan', 'offerDiscontinued', 'licenseCount',
+    ],
+  },
 );

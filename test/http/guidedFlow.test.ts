@@ -47,9 +47,9 @@ describe('a guided check over HTTP, as Teams sends it', () => {
       }
       expect(asked).to.deep.equal(Object.keys(TAIWAN_INDIRECT));
       const text = textOf(card);
-      expect(text).to.include(t('guidance:step.considerPartnerTransfer'));
-      expect(text).to.include(t('guidance:warning.indirectReseller'));
-      expect(text).to.include('2027-03-31');
+      expect(text).to.include(t('guidance:path.partnerTransfer'));
+      expect(text).to.include(t('guidance:step.createTransferByProvider')).and.include(t('guidance:actor.yourProvider'));
+      expect(text).to.include(t('guidance:step.approveTransfer')).and.include(t('guidance:actor.currentProvider'));
     });
 
     it(`typing only, ${locale}: welcome → result`, async () => {
@@ -61,7 +61,7 @@ describe('a guided check over HTTP, as Teams sends it', () => {
       // The option's number for every choice question (full-width digits, as a CJK keyboard types them).
       let guard = 0;
       while (!isResultCard(card) && guard++ < 15) {
-        const text = questionIdOf(card) === 'renewalDate' ? '2027-03-31' : locale === 'en' ? '1' : '１';
+        const text = questionIdOf(card) === 'renewalDate' ? '2029-03-31' : locale === 'en' ? '1' : '１';
         card = (await send({ text })).at(-1)!;
       }
       expect(isResultCard(card)).to.equal(true);

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { gzipSync } from 'node:zlib';
 import { PasswordServiceClientCredentialFactory } from 'botframework-connector';
 import { teamsActivity } from '../support/activity.js';
 import { countingStorage, postJson, startApp, type RunningApp } from '../support/server.js';
@@ -50,6 +51,22 @@ describe('HTTP server', () => {
     const health = await fetch(`${running.url}/healthz`);
     expect(health.status).to.equal(200);
   });
+
+  for (const [name, body] of [
+    ['corrupt', Buffer.from('1f8b0800000000000003ffffffff', 'hex')],
+    ['truncated', gzipSync(JSON.stringify(teamsActivity({ text: 'hi' }))).subarray(0, 20)],
+    ['a bomb (8 MiB of zeros inflated)', gzipSync(Buffer.alloc(8 * 1024 * 1024))],
+  ] as const) {
+    it(`refuses a gzip-encoded body (${name}) with 415 before reading it, and stays up`, async () => {
+      const res = await fetch(`${running.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body,
+      });
+      expect(res.status).to.equal(415);
+      expect((await fetch(`${running.url}/healthz`)).status).to.equal(200);
+    });
+  }
 
   it('rejects a body that is not JSON with 415', async () => {
     const res = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });

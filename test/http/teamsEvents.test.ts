@@ -71,9 +71,9 @@ describe('a turn that fails', () => {
       const send = (extra: Record<string, unknown>) =>
         postJson(`${running.url}/api/messages`, { ...teamsActivity({ from: base.from, conversation: base.conversation, locale: 'zh-CN' }), ...extra });
       await send({ text: '开始' });
-      await send({ text: '', value: { action: 'answer', questionId: 'role', answer: 'accountAdmin' } });
+      await send({ text: '', value: { action: 'answer', questionId: 'partnerRoles', answer: 'accountAdmin' } });
       failWrites = true;
-      const failed = await send({ text: '', value: { action: 'answer', questionId: 'goal', answer: 'multiPartner' } });
+      const failed = await send({ text: '', value: { action: 'answer', questionId: 'partnerModel', answer: 'directBill' } });
       expect(failed.status).to.equal(200);
       const texts = repliesOf(failed.json).map((r) => r.text ?? '').join('\n');
       expect(texts).to.include(tFor('zh-CN')('common:error.turnFailed'));
@@ -81,10 +81,10 @@ describe('a turn that fails', () => {
       failWrites = false;
       const health = await fetch(`${running.url}/healthz`);
       expect(health.status).to.equal(200);
-      // The answer before the failure is still there: the same question (goal) is asked again.
-      const retry = await send({ text: '', value: { action: 'answer', questionId: 'goal', answer: 'multiPartner' } });
+      // The answer before the failure is still there: the same question (partnerModel) is asked again.
+      const retry = await send({ text: '', value: { action: 'answer', questionId: 'partnerModel', answer: 'directBill' } });
       const card = repliesOf(retry.json).at(-1)?.attachments?.[0]?.content;
-      expect(JSON.stringify(card)).to.include('"questionId":"purchaseChannel"');
+      expect(JSON.stringify(card)).to.include('"questionId":"partnerRegion"');
     } finally {
       await running.close();
     }

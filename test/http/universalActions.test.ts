@@ -87,27 +87,27 @@ describe('in-place card updates (Universal Actions) and the Action.Submit fallba
     const u = user('zh-TW');
     await u.say('嗨');
     await u.submit({ action: 'command', command: 'start' }, 'welcome-card');
-    await u.submit({ action: 'answer', questionId: 'role', answer: 'accountAdmin' }, 'question-card-1');
+    await u.submit({ action: 'answer', questionId: 'partnerRoles', answer: 'accountAdmin' }, 'question-card-1');
     const calls = callsFor(u.conversationId);
     const update = calls.find((c) => c.method === 'PUT' && c.path.endsWith('/activities/question-card-1'));
     expect(update, 'the answered card was updated in place').to.not.equal(undefined);
     const frozen = cardOf(update!.activity);
     assertValidCard(frozen, 'frozen card');
     const t = tFor('zh-TW');
-    expect(textOf(frozen)).to.include(t('cards:answered.label', { answer: t('questions:optionSets.role.accountAdmin.label') }));
+    expect(textOf(frozen)).to.include(t('cards:answered.label', { answer: t('questions:optionSets.partnerRoles.accountAdmin.label') }));
     expect(submitsOf(frozen)).to.have.length(0);
     const next = calls.filter((c) => c.method === 'POST').map((c) => cardOf(c.activity)).at(-1);
-    expect(questionIdOf(next)).to.equal('goal');
+    expect(questionIdOf(next)).to.equal('partnerModel');
   });
 
   it('never answers an invoke with an error: malformed data re-asks the question with a hint', async () => {
     const u = user('zh-CN');
     await u.say('你好');
     await u.execute({ action: 'command', command: 'start' });
-    for (const bad of [{ action: 'answer', questionId: 'role', answer: 'root' }, { nonsense: true }, 'a string', null]) {
+    for (const bad of [{ action: 'answer', questionId: 'partnerRoles', answer: 'root' }, { nonsense: true }, 'a string', null]) {
       const body = await u.execute(bad);
       expect(body.type).to.equal('application/vnd.microsoft.card.adaptive');
-      expect(questionIdOf(body.value)).to.equal('role');
+      expect(questionIdOf(body.value)).to.equal('partnerRoles');
       expect(textOf(body.value)).to.include(tFor('zh-CN')('cards:question.hint.invalid'));
     }
   });
@@ -126,7 +126,7 @@ describe('in-place card updates (Universal Actions) and the Action.Submit fallba
     await u.say('hi');
     const form = await u.execute({ action: 'command', command: 'quick' });
     expect(textOf(form.value)).to.include(tFor('en')('cards:quick.title'));
-    const again = await u.execute({ action: 'quickForm', role: 'accountAdmin' });
+    const again = await u.execute({ action: 'quickForm', partnerRoles: 'accountAdmin' });
     expect(textOf(again.value)).to.include(tFor('en')('cards:quick.missing'));
     const fields = Object.fromEntries(Object.entries(DIRECT_NO_ADMIN).map(([k, v]) => [k, v === 'skip' ? '' : v]));
     const result = await u.execute({ action: 'quickForm', ...fields });
@@ -143,15 +143,15 @@ describe('in-place card updates (Universal Actions) and the Action.Submit fallba
         value: { action: { type: 'Action.Execute', verb: 'answer', data }, trigger: 'manual' },
       }));
     const started = (await invoke(owner, { action: 'command', command: 'start' })).json as unknown as InvokeBody;
-    expect(questionIdOf(started.value)).to.equal('role');
-    const res = await invoke(other, { action: 'answer', questionId: 'role', answer: 'other' });
+    expect(questionIdOf(started.value)).to.equal('partnerRoles');
+    const res = await invoke(other, { action: 'answer', questionId: 'partnerRoles', answer: 'salesAgent' });
     const body = res.json as unknown as InvokeBody;
     expect(res.status).to.equal(200);
     expect(body.statusCode).to.equal(200);
     // No card comes back to replace the owner's live question; the other member's notices go out as messages.
     expect(body.type).to.equal('application/vnd.microsoft.activity.message');
-    const owners = (await invoke(owner, { action: 'answer', questionId: 'role', answer: 'accountAdmin' })).json as unknown as InvokeBody;
-    expect(questionIdOf(owners.value)).to.equal('goal');
+    const owners = (await invoke(owner, { action: 'answer', questionId: 'partnerRoles', answer: 'accountAdmin' })).json as unknown as InvokeBody;
+    expect(questionIdOf(owners.value)).to.equal('partnerModel');
   });
 
   it('a language switch from a card sends the notice as a message and re-asks the question in place', async () => {
@@ -159,8 +159,8 @@ describe('in-place card updates (Universal Actions) and the Action.Submit fallba
     await u.say('hi');
     await u.execute({ action: 'command', command: 'start' });
     const body = await u.execute({ action: 'command', command: 'language', locale: 'zh-CN' });
-    expect(questionIdOf(body.value)).to.equal('role');
-    expect(textOf(body.value)).to.include(tFor('zh-CN')('questions:role.prompt'));
+    expect(questionIdOf(body.value)).to.equal('partnerRoles');
+    expect(textOf(body.value)).to.include(tFor('zh-CN')('questions:partnerRoles.prompt'));
     const notice = callsFor(u.conversationId).filter((c) => c.method === 'POST').map((c) => textOf(cardOf(c.activity))).at(-1);
     expect(notice).to.include(tFor('zh-CN')('common:notice.languageChanged'));
   });
@@ -217,7 +217,7 @@ describe('group chats', () => {
     const en = tFor('en');
     const zh = tFor('zh-CN');
     expect(textOf(a)).to.include(en('guidance:verdict.ready')).and.include(en('guidance:credit.contactCustomer'));
-    expect(textOf(b)).to.include(zh('guidance:verdict.blocked')).and.include(zh('guidance:credit.contactPartner'));
+    expect(textOf(b)).to.include(zh('guidance:verdict.blocked')).and.include(zh('guidance:step.referPartner', { market: 'japan' }));
   });
 
   it('strips an @mention of the bot written in CJK before reading the command', async () => {

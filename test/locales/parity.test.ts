@@ -34,6 +34,8 @@ const LATIN_PROPER_NAMES = [
   'Azure',
   'Teams',
   'Open License', // licensing program name, kept in Latin in Microsoft's zh docs
+  'Open Value', // licensing program name, likewise
+  'MPSA', // Microsoft Products and Services Agreement, likewise
   'Web Direct', // channel name as current docs write it
   '21Vianet', // operator of Microsoft 365 in mainland China (世纪互联 is also fine)
   'CSP', // Cloud Solution Provider

@@ -41,12 +41,12 @@ type Check = (text: string, t: (key: string) => string, card: string) => boolean
 
 /** What each command shows, read from its card in the user's language. */
 const SHOWS: Record<string, { what: string; check: Check }> = {
-  start: { what: 'the first question of the guided check', check: (text, t) => text.includes(t('questions:role.prompt')) },
+  start: { what: 'the first question of the guided check', check: (text, t) => text.includes(t('questions:partnerRoles.prompt')) },
   help: { what: 'the help card', check: (text, t) => text.includes(t('cards:help.title')) },
   language: { what: 'the language card', check: (text, t) => text.includes(t('cards:language.title')) },
   quick: {
     what: 'the quick form with every question on one card',
-    check: (text, t, card) => text.includes(t('cards:quick.title')) && ['role', 'purchaseChannel', 'delegatedAdmin'].every((id) => card.includes(t(`questions:${id}.short`))),
+    check: (text, t, card) => text.includes(t('cards:quick.title')) && ['partnerRoles', 'purchaseChannel', 'delegatedAdmin'].every((id) => card.includes(t(`questions:${id}.short`))),
   },
 };
 

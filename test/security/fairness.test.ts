@@ -80,8 +80,8 @@ describe('fairness: one conversation flooding at 50 messages a second', function
       const steps = [
         await send({ text: 'hi' }),
         await send({ value: { action: 'command', command: 'start' } }),
-        await send({ value: { action: 'answer', questionId: 'role', answer: 'salesAgent' } }),
-        await send({ value: { action: 'answer', questionId: 'goal', answer: 'fromOtherPartner' } }),
+        await send({ value: { action: 'answer', questionId: 'partnerRoles', answer: 'salesAgent' } }),
+        await send({ value: { action: 'answer', questionId: 'partnerModel', answer: 'indirectReseller' } }),
       ];
       return steps;
     });
@@ -97,7 +97,7 @@ describe('fairness: one conversation flooding at 50 messages a second', function
     // Every other conversation got every answer it asked for, in order.
     for (const steps of results) {
       expect(steps.map((s) => s.status)).to.deep.equal([200, 200, 200, 200]);
-      expect(steps.map((s) => s.question)).to.deep.equal([undefined, 'role', 'goal', 'purchaseChannel']);
+      expect(steps.map((s) => s.question)).to.deep.equal([undefined, 'partnerRoles', 'partnerModel', 'partnerRegion']);
     }
     // ... while the flood was still going: nobody waited for the flooding conversation to be served.
     expect(sentWhenOthersFinished).to.be.above(FLOOD_HEAD_START - 1).and.below(FLOOD_CAP);

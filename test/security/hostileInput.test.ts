@@ -121,7 +121,7 @@ describe('hostile typed answers and card submits', () => {
     const send = chat(running);
     await send({ text: 'hi' });
     const started = await send({ value: { action: 'command', command: 'start' } });
-    expect(lastQuestion(started.replies)).to.equal('role');
+    expect(lastQuestion(started.replies)).to.equal('partnerRoles');
     return send;
   }
 
@@ -138,7 +138,7 @@ describe('hostile typed answers and card submits', () => {
       const send = await atFirstQuestion();
       const res = await send({ text });
       expect(res.status).to.equal(200);
-      expect(lastQuestion(res.replies)).to.equal('goal');
+      expect(lastQuestion(res.replies)).to.equal('partnerModel');
     });
   }
 
@@ -159,7 +159,7 @@ describe('hostile typed answers and card submits', () => {
       const res = await send({ text });
       expect(res.status).to.equal(200);
       // Not taken as an answer: the same question again (after a hint, or an FAQ answer for a real question).
-      expect(lastQuestion(res.replies)).to.equal('role');
+      expect(lastQuestion(res.replies)).to.equal('partnerRoles');
       // Nothing of what the user typed comes back: no echo means no markdown, link or template injection.
       const everything = JSON.stringify(res.replies);
       for (const fragment of ['evil.example', '<script>', 'string(user)', 'مرحبا', '👩‍💻', 'aaaaaaaaaa', '转过来']) expect(everything).not.to.include(fragment);
@@ -181,12 +181,12 @@ describe('hostile typed answers and card submits', () => {
   for (const [name, value] of [
     ['a string', 'answer'],
     ['a number', 42],
-    ['a list', [{ action: 'answer', questionId: 'role', answer: 'salesAgent' }]],
-    ['an unknown action', { action: 'delete', questionId: 'role' }],
-    ['an unknown option', { action: 'answer', questionId: 'role', answer: 'superAdmin' }],
-    ['an answer of the wrong type', { action: 'answer', questionId: 'role', answer: ['salesAgent'] }],
-    ['an answer of 10,000 characters', { action: 'answer', questionId: 'role', answer: 'x'.repeat(10_000) }],
-    ['an extra field', { action: 'answer', questionId: 'role', answer: 'salesAgent', admin: true }],
+    ['a list', [{ action: 'answer', questionId: 'partnerRoles', answer: 'salesAgent' }]],
+    ['an unknown action', { action: 'delete', questionId: 'partnerRoles' }],
+    ['an unknown option', { action: 'answer', questionId: 'partnerRoles', answer: 'superAdmin' }],
+    ['an answer of the wrong type', { action: 'answer', questionId: 'partnerRoles', answer: ['salesAgent'] }],
+    ['an answer of 10,000 characters', { action: 'answer', questionId: 'partnerRoles', answer: 'x'.repeat(10_000) }],
+    ['an extra field', { action: 'answer', questionId: 'partnerRoles', answer: 'salesAgent', admin: true }],
     ['a question id with markdown', { action: 'answer', questionId: '[x](https://evil.example)', answer: 'salesAgent' }],
     ['a prototype key', JSON.parse('{"__proto__":{"polluted":true},"action":"answer","questionId":"role","answer":"salesAgent"}') as unknown],
     ['a constructor key', { constructor: { prototype: { polluted: true } }, action: 'command', command: 'help' }],
@@ -199,8 +199,8 @@ describe('hostile typed answers and card submits', () => {
       expect(cardsOf(res.replies).length, JSON.stringify(res.replies).slice(0, 300)).to.be.greaterThan(0);
       expect(JSON.stringify(res.replies)).not.to.include('evil.example');
       expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
-      const next = await send({ value: { action: 'answer', questionId: 'role', answer: 'salesAgent' } });
-      expect(lastQuestion(next.replies)).to.equal('goal');
+      const next = await send({ value: { action: 'answer', questionId: 'partnerRoles', answer: 'salesAgent' } });
+      expect(lastQuestion(next.replies)).to.equal('partnerModel');
     });
   }
 });

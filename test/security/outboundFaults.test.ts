@@ -24,7 +24,7 @@ const lastQuestion = (connector: FakeConnector) => {
 };
 
 const START = { value: { action: 'command', command: 'start' } };
-const ROLE = { value: { action: 'answer', questionId: 'role', answer: 'salesAgent' } };
+const ROLE = { value: { action: 'answer', questionId: 'partnerRoles', answer: 'salesAgent' } };
 
 describe('outbound faults: replies posted to a throttling or failing connector', () => {
   let connector: FakeConnector;
@@ -49,7 +49,7 @@ describe('outbound faults: replies posted to a throttling or failing connector',
     const send = chat(app, connector.serviceUrl);
     await send({ text: 'hi' });
     expect((await send(START)).status).to.equal(200);
-    expect(lastQuestion(connector)).to.equal('role');
+    expect(lastQuestion(connector)).to.equal('partnerRoles');
     connector.received.length = 0;
     retry.sleeps.length = 0;
     app.lines.length = 0;
@@ -65,7 +65,7 @@ describe('outbound faults: replies posted to a throttling or failing connector',
     expect(connector.received.map((r) => r.answered)).to.deep.equal([429, 200]);
     expect(retry.sleeps).to.have.length(1);
     expect(retry.sleeps[0]).to.be.at.least(2000).and.below(2000 + DEFAULT_RETRY.baseDelayMs);
-    expect(lastQuestion(connector)).to.equal('goal');
+    expect(lastQuestion(connector)).to.equal('partnerModel');
     expect(store.calls.write).to.be.greaterThan(writes);
   });
 
@@ -80,7 +80,7 @@ describe('outbound faults: replies posted to a throttling or failing connector',
     expect(retry.sleeps).to.have.length(3);
     retry.sleeps.forEach((ms, i) => expect(ms).to.be.within(steps[i]! / 2, steps[i]!));
     expect(retry.sleeps[2]).to.be.greaterThan(retry.sleeps[0]!);
-    expect(lastQuestion(connector)).to.equal('goal');
+    expect(lastQuestion(connector)).to.equal('partnerModel');
   });
 
   for (const status of [500, 502, 503, 504]) {
@@ -89,7 +89,7 @@ describe('outbound faults: replies posted to a throttling or failing connector',
       connector.script = [{ status }, { status }];
       expect((await send(ROLE)).status).to.equal(200);
       expect(connector.received.map((r) => r.answered)).to.deep.equal([status, status, 200]);
-      expect(lastQuestion(connector)).to.equal('goal');
+      expect(lastQuestion(connector)).to.equal('partnerModel');
       const retries = app.records().filter((r) => r.msg === 'connector call failed: retrying');
       expect(retries.map((r) => r.status)).to.deep.equal([status, status]);
     });
@@ -113,9 +113,9 @@ describe('outbound faults: replies posted to a throttling or failing connector',
     connector.otherwise = { status: 200 };
     connector.received.length = 0;
     expect((await send(ROLE)).status).to.equal(200);
-    expect(lastQuestion(connector)).to.equal('goal');
-    expect((await send({ value: { action: 'answer', questionId: 'goal', answer: 'fromOtherPartner' } })).status).to.equal(200);
-    expect(lastQuestion(connector)).to.equal('purchaseChannel');
+    expect(lastQuestion(connector)).to.equal('partnerModel');
+    expect((await send({ value: { action: 'answer', questionId: 'partnerModel', answer: 'indirectReseller' } })).status).to.equal(200);
+    expect(lastQuestion(connector)).to.equal('partnerRegion');
   });
 
   it('does not wait for a Retry-After beyond the bound: gives up at once', async () => {
@@ -134,7 +134,7 @@ describe('outbound faults: replies posted to a throttling or failing connector',
     expect(retry.sleeps).to.have.length(1);
     // An HTTP date has whole seconds: between 2 and 3 s from now, plus jitter.
     expect(retry.sleeps[0]).to.be.within(1000, 3000 + DEFAULT_RETRY.baseDelayMs);
-    expect(lastQuestion(connector)).to.equal('goal');
+    expect(lastQuestion(connector)).to.equal('partnerModel');
   });
 
   for (const status of [400, 403, 404]) {

@@ -17,7 +17,7 @@ describe('retention: state expires after STATE_TTL_DAYS idle', function () {
   const path = clickPath();
 
   const start = async (env: Record<string, string> = {}) => {
-    running = await startApp({ STORAGE: 'sqlite', SQLITE_PATH: join(dir, `state-${Math.random()}.db`), ...env }, { now: () => now });
+    running = await startApp({ STORAGE: 'sqlite', SQLITE_PATH: join(dir, `state-${Math.random()}.db`), ...env }, { now: () => now, today: () => '2026-11-21' });
     return running;
   };
   const rows = (file: string) => {

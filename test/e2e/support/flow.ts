@@ -15,7 +15,7 @@ export const ANSWERS: Record<string, string> = TAIWAN_INDIRECT;
 /** What the answers above must produce on the result card, in any language. */
 export function expectedResultTexts(locale: Locale): string[] {
   const t = tFor(locale);
-  return [t('guidance:step.considerPartnerTransfer'), t('guidance:warning.indirectReseller'), '2027-03-31'];
+  return [t('guidance:path.partnerTransfer'), t('guidance:step.createTransferByProvider'), t('guidance:actor.currentProvider')];
 }
 
 /** The message the conversation continues with: the newest question or result card the turn showed. */

@@ -9,14 +9,17 @@ import { questionIdOf, isResultCard, tFor, textOf } from '../../support/conversa
 import { postJson } from '../../support/server.js';
 import { TAIWAN_INDIRECT } from '../../support/cases.js';
 
-/** One valid click per question, along a path that asks every question but billing frequency. */
+/** One valid click per question, along a partner-transfer path. */
 export const CLICKS: Record<string, string> = TAIWAN_INDIRECT;
+
+/** The day the apps in these tests run on. */
+export const TODAY = '2026-11-21';
 
 /** The questions the guided check asks, in order, when every answer is the one in CLICKS. */
 export function clickPath(): string[] {
   const answers: Record<string, string> = {};
   const path: string[] = [];
-  for (let q = nextQuestion({}); q; q = nextQuestion(answers as Answers)) {
+  for (let q = nextQuestion({}, TODAY); q; q = nextQuestion(answers as Answers, TODAY)) {
     const answer = CLICKS[q.id];
     if (answer === undefined) throw new Error(`CLICKS has no answer for question ${q.id}`);
     path.push(q.id);
