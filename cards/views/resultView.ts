@@ -89,12 +89,13 @@ export function stepLine(t: Translate, s: Step, partnerUnsure: boolean, bold = t
   // Roles only where they help: the partner has none of them, or isn't sure which it has.
   if (s.roles && (s.roleGap || partnerUnsure)) {
     const roles = s.roles.map((r) => tr(t, `guidance:role.${r}`)).join(tr(t, 'cards:result.orSeparator'));
-    who += ' ' + tr(t, s.roleGap ? 'cards:result.needsRoleGap' : 'cards:result.needsRole', { roles });
+    // The text carries its own spacing: " (needs …)" in English, "（需要…）" in Chinese.
+    who += tr(t, s.roleGap ? 'cards:result.needsRoleGap' : 'cards:result.needsRole', { roles });
   }
   let when = '';
   if (s.from && s.due) when = tr(t, 'cards:result.between', { from: b(s.from), due: b(s.due) });
   else if (s.due) when = tr(t, 'cards:result.by', { due: b(s.due) });
-  return `${who}: ${messageText(t, s)}${when}${badge(t, s.source)}`;
+  return `${who}${tr(t, 'cards:result.actorSeparator')}${messageText(t, s)}${when}${badge(t, s.source)}`;
 }
 
 /** The partner didn't say which roles it has: every step of its own names the roles that can do it. */
@@ -143,7 +144,8 @@ export function resultView(t: Translate, g: Guidance): ResultViewData {
   todo.push(section('steps', 'default', stepsTitle, g.steps.map((s, i) => `${i + 1}. ${stepLine(t, s, partnerUnsure)}`)));
   if (g.fallback) {
     const title = tr(t, 'cards:result.heading.fallback', { path: tr(t, `guidance:path.${g.fallback.path}`) });
-    todo.push(section('fallback', 'default', title, [`${messageText(t, g.fallback)}${badge(t, g.fallback.source)}`]));
+    // A list item, so Teams puts it on its own line under the heading.
+    todo.push(section('fallback', 'default', title, [`- ${messageText(t, g.fallback)}${badge(t, g.fallback.source)}`]));
   }
   if (g.credit) {
     // Who calls billing support is the one thing to take away: it rides on the heading line.

@@ -46,7 +46,7 @@ describe('in the Agents Playground (Teams channel)', function () {
       expect(asked).to.deep.equal(Object.keys(ANSWERS));
       const text = textOf(result.card);
       for (const expected of expectedResultTexts(locale)) expect(text).to.include(expected);
-      expect(text).to.include(tFor(locale)('guidance:verdict.ready-with-cautions'));
+      expect(text).to.include(`✅ ${tFor(locale)('guidance:verdict.ready')}`);
     });
   }
 
