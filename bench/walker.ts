@@ -2,7 +2,8 @@
 // the real question catalogue, and what the bot must answer with next. Pure: no I/O, seeded randomness.
 import { commandData, answerData, skipData, type SubmitData } from '../cards/actions.js';
 import { addDays } from '../src/guidance/index.js';
-import { nextQuestion, situationOf, type Answers, type Question, type QuestionId } from '../dialogs/questions.js';
+import { PROFILE_QUESTION_IDS, isProfileQuestion, situationOf, type Answers, type Question, type QuestionId } from '../dialogs/questions.js';
+import { knownBlocked, nextPosition, withProbes } from '../dialogs/core/flow.js';
 
 /** What the last card of the bot's reply must be. */
 export type Expectation = { kind: 'question'; questionId: string } | { kind: 'result' };
@@ -51,12 +52,14 @@ export class ConversationWalker {
   /** The next submit and the card it must bring back. Call advance() once the bot answered as expected. */
   plan(): PlannedTurn {
     if (this.state === 'asking') {
-      const question = nextQuestion(this.answers, this.today, this.skipped);
+      const question = nextOf(this.answers, this.skipped, this.today);
       if (question) return this.planAnswer(question);
     }
-    // A new partner clicks Start on the welcome card; after a result (or a failed turn) they start over.
-    this.pending = { answers: {}, skipped: [], done: false };
-    return { value: commandData(this.state === 'new' ? 'start' : 'restart'), expect: questionExpectation({}, [], this.today) };
+    // A new partner clicks Start on the welcome card; after a result (or a failed turn) they start over,
+    // and the bot remembers their own answers (roles, CSP model, market) from the last check.
+    const kept = this.state === 'new' ? {} : profileOf(this.answers);
+    this.pending = { answers: kept, skipped: [], done: false };
+    return { value: commandData(this.state === 'new' ? 'start' : 'restart'), expect: questionExpectation(kept, [], this.today) };
   }
 
   advance(): void {
@@ -77,7 +80,8 @@ export class ConversationWalker {
 
   /** The answers so far, without those that later answers made moot (what the bot turns into a Situation). */
   situation(): Answers {
-    return situationOf(this.answers, this.today);
+    // A blocked verdict comes before every question is answered: the bot reads the rest as "not sure".
+    return situationOf(withProbes(this.answers), this.today);
   }
 
   private planAnswer(question: Question): PlannedTurn {
@@ -95,7 +99,9 @@ export class ConversationWalker {
         (answers as Record<string, unknown>)[question.id] = date;
       }
     } else {
-      const option = question.options[Math.floor(this.random() * question.options.length)]!;
+      // Partners mostly serve customers in their own market: most checks run past the market question.
+      const sameMarket = question.id === 'tenantRegion' && typeof answers.partnerRegion === 'string' && this.random() < 0.85;
+      const option = sameMarket ? answers.partnerRegion! : question.options[Math.floor(this.random() * question.options.length)]!;
       value = answerData(question.id, option);
       // A multi-select answer is stored as the list the card's 'a,b' becomes.
       (answers as Record<string, unknown>)[question.id] = question.input === 'multi' ? [option] : option;
@@ -106,7 +112,23 @@ export class ConversationWalker {
   }
 }
 
+const profileOf = (answers: Answers): Answers =>
+  Object.fromEntries(Object.entries(answers).filter(([id]) => (PROFILE_QUESTION_IDS as readonly string[]).includes(id))) as Answers;
+
+/** The question the bot asks next, as its pure core decides it (a blocked move or nothing left to ask: none). */
+function nextOf(answers: Answers, skipped: QuestionId[], today: string): Question | undefined {
+  const check = {
+    status: 'active' as const,
+    answers: Object.fromEntries(Object.entries(answers).filter(([id]) => !isProfileQuestion(id as QuestionId))) as Answers,
+    history: [],
+    skipped,
+  };
+  const profile = { partner: profileOf(answers) };
+  if (knownBlocked(check, profile, today)) return undefined;
+  return nextPosition(check, profile, today)?.question;
+}
+
 function questionExpectation(answers: Answers, skipped: QuestionId[], today: string): Expectation {
-  const next = nextQuestion(answers, today, skipped);
+  const next = nextOf(answers, skipped, today);
   return next ? { kind: 'question', questionId: next.id } : { kind: 'result' };
 }

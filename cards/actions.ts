@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../src/i18n/locale.js';
 
-export const COMMANDS = ['start', 'help', 'cancel', 'restart', 'back', 'language', 'quick', 'change', 'share'] as const;
+export const COMMANDS = ['start', 'help', 'cancel', 'restart', 'back', 'language', 'quick', 'change', 'share', 'profile', 'continue'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** The input id of the ChoiceSet / Date input on a question card. */
@@ -112,6 +112,9 @@ export const languageData = (locale: Locale): CommandSubmit => ({ action: 'comma
 export const quickFormData = (): QuickFormSubmit => ({ action: 'quickForm' });
 
 export const changeData = (): ChangeSubmit => ({ action: 'change' });
+
+/** [Change that answer] on a blocked verdict: reopens the answer that blocks. */
+export const changeQuestionData = (questionId: string): ChangeSubmit => ({ action: 'change', questionId });
 
 /**
  * Universal Actions: Teams sends an Action.Execute as an `adaptiveCard/action` invoke whose

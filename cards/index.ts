@@ -6,7 +6,7 @@ import { helpView } from './views/helpView.js';
 import { languageView } from './views/languageView.js';
 import { noticeView, type NoticeInput } from './views/noticeView.js';
 import { questionView, type QuestionCardInput } from './views/questionView.js';
-import { resultView } from './views/resultView.js';
+import { resultView, type ResultOptions } from './views/resultView.js';
 import type { Translate } from './views/shared.js';
 import { welcomeView } from './views/welcomeView.js';
 import { faqAnswerView, type FaqAnswerOptions } from './views/faqAnswerView.js';
@@ -30,7 +30,7 @@ export {
   type QuestionInputMode,
   type QuestionViewData,
 } from './views/questionView.js';
-export { resultView, type ResultViewData, type ResultSection } from './views/resultView.js';
+export { resultView, type ResultOptions, type ResultViewData, type ResultSection } from './views/resultView.js';
 export { helpView, type HelpViewData } from './views/helpView.js';
 export { languageView, languageList, LANGUAGE_NAMES, type LanguageViewData } from './views/languageView.js';
 export { noticeView, type NoticeAction, type NoticeInput, type NoticeViewData } from './views/noticeView.js';
@@ -53,9 +53,9 @@ const questionCards = new Map<string, AdaptiveCardJson>();
 const MAX_CACHED_QUESTION_CARDS = 2_000;
 
 export const renderQuestionCard = (t: Translate, input: QuestionCardInput): CardAttachment => {
-  const { question, step, total, selected, hint, canGoBack, answered } = input;
+  const { question, step, total, selected, hint, canGoBack, answered, partner } = input;
   const lng = (t as { lng?: string }).lng;
-  const key = JSON.stringify([lng, question.id, step, total, selected, hint, canGoBack, answered]);
+  const key = JSON.stringify([lng, question.id, step, total, selected, hint, canGoBack, answered, partner]);
   let card = questionCards.get(key);
   if (card === undefined) {
     card = deepFreeze(renderCard('question', questionView(t, input)));
@@ -72,8 +72,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export const renderResultCard = (t: Translate, guidance: Guidance): CardAttachment =>
-  toAttachment(renderCard('result', resultView(t, guidance)), 'result');
+export const renderResultCard = (t: Translate, guidance: Guidance, options?: ResultOptions): CardAttachment =>
+  toAttachment(renderCard('result', resultView(t, guidance, options)), 'result');
 
 export const renderHelpCard = (t: Translate, options: { inCheck: boolean }): CardAttachment =>
   toAttachment(renderCard('help', helpView(t, options)), 'help');

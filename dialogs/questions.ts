@@ -86,6 +86,11 @@ export const QUESTIONS: readonly Question[] = [
 
 export const QUESTION_IDS = QUESTIONS.map((q) => q.id);
 
+/** The partner's own questions: asked once per user, kept in the profile, not in each check. */
+export const PROFILE_QUESTION_IDS = ['partnerRoles', 'partnerModel', 'partnerRegion'] as const satisfies readonly QuestionId[];
+
+export const isProfileQuestion = (id: QuestionId): boolean => (PROFILE_QUESTION_IDS as readonly QuestionId[]).includes(id);
+
 /** Answers a question never asked gets when the engine needs a value: nothing to compare, so nothing flagged. */
 const NOT_ASKED: Partial<Record<QuestionId, string>> = { offerPlan: 'same', offerDiscontinued: 'no', licenseCount: 'same' };
 

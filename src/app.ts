@@ -68,7 +68,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     logger,
   });
   const sweeper = new RetentionSweeper({ store, policy, logger });
-  const bot = new CspMoveBot({ ...conversation, turns });
+  const bot = new CspMoveBot({ conversation, states: conversation.states, turns });
   const { server, drain } = createServer({ adapter, bot, logger, version: pkg.version, ready: () => store.ping() });
   let closing: Promise<void> | undefined;
 

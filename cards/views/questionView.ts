@@ -22,6 +22,8 @@ export interface QuestionCardInput {
   /** Why the question is asked again: the last answer was not accepted, or came from an old card. */
   hint?: 'invalid' | 'outOfDate';
   canGoBack: boolean;
+  /** The partner's remembered answers as one line ("You: Admin agent · direct-bill · Europe"), with [Change]. */
+  partner?: string;
   /** Set once the question is answered: the card then shows the answer and no live buttons. */
   answered?: string;
 }
@@ -41,6 +43,9 @@ export function displayWidth(text: string): number {
 export type QuestionInputMode = 'buttons' | 'choice' | 'multi' | 'date' | 'answered';
 
 export interface QuestionViewData {
+  /** '' unless the partner's profile line is shown. */
+  partner: string;
+  partnerAction: Array<{ title: string; data: SubmitData }>;
   step: string;
   prompt: string;
   help: string;
@@ -99,6 +104,8 @@ function answeredView(t: Translate, live: QuestionViewData, question: CardQuesti
   return {
     ...live,
     hint: '',
+    partner: '',
+    partnerAction: [],
     answered: tr(t, 'cards:answered.label', { answer: answerLabel(t, question, answer) }),
     input: 'answered',
     buttons: [],
@@ -150,6 +157,8 @@ function liveQuestionView(t: Translate, input: QuestionCardInput): QuestionViewD
         : 'cards:question.typeChoice';
 
   return {
+    partner: input.partner ?? '',
+    partnerAction: input.partner ? [{ title: tr(t, 'cards:button.changeProfile'), data: commandData('profile') }] : [],
     step: tr(t, 'cards:question.step', { k: step, n: total }),
     prompt: tr(t, `questions:${question.id}.prompt`),
     help: tr(t, `questions:${question.id}.help`),
@@ -176,4 +185,18 @@ function liveQuestionView(t: Translate, input: QuestionCardInput): QuestionViewD
       { title: commandButton(t, 'cancel').title, data: commandData('cancel') },
     ],
   };
+}
+
+/** "You: Admin agent, Sales agent · Direct-bill partner · Europe": the partner's profile in one line. */
+export function partnerLineOf(
+  t: Translate,
+  partner: { partnerRoles?: readonly string[]; partnerModel?: string; partnerRegion?: string },
+): string {
+  const label = (set: string, id: string) => tr(t, `questions:optionSets.${set}.${id}.label`);
+  const parts = [
+    (partner.partnerRoles ?? []).map((r) => label('partnerRoles', r)).join(tr(t, 'cards:listSeparator')),
+    partner.partnerModel ? label('partnerModel', partner.partnerModel) : '',
+    partner.partnerRegion ? label('region', partner.partnerRegion) : '',
+  ].filter(Boolean);
+  return tr(t, 'cards:question.partnerLine', { profile: parts.join(' · ') });
 }

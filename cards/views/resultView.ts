@@ -8,7 +8,15 @@ import {
   type Step,
   type Verdict,
 } from '../../src/guidance/index.js';
+import { changeQuestionData } from '../actions.js';
 import { commandButton, escapeParams, tr, type Button, type Params, type Translate } from './shared.js';
+
+export interface ResultOptions {
+  /** The early verdict, shown as soon as an answer blocks: [Continue anyway] [Change that answer] [Start over]. */
+  early?: { changeQuestionId: string };
+  /** "Continue anyway": the path as if from a CSP location in this market, said in the lead. */
+  assumedMarket?: string;
+}
 
 export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'warning' | 'attention';
 
@@ -137,7 +145,7 @@ function noteSections(t: Translate, notes: readonly Note[]): ResultSection[] {
 }
 
 /** The result a partner reads at a glance: verdict first, then what to do and who does it, then what to watch. */
-export function resultView(t: Translate, g: Guidance): ResultViewData {
+export function resultView(t: Translate, g: Guidance, options: ResultOptions = {}): ResultViewData {
   const partnerUnsure = rolesUnknown(g);
   const todo: ResultSection[] = [];
   const stepsTitle = g.path === null ? tr(t, 'cards:result.heading.unblock') : tr(t, 'cards:result.heading.steps');
@@ -153,12 +161,24 @@ export function resultView(t: Translate, g: Guidance): ResultViewData {
     todo.push(section('credit', 'default', title, bullets(t, g.credit.items)));
   }
   const links = g.links.map((l) => `- [${tr(t, `guidance:${l.titleKey}`)}](${safeUrl(l.url)})`);
+  const verdict = verdictView(t, g);
+  if (options.assumedMarket) verdict.lead = `${tr(t, 'cards:result.assumed', { market: tr(t, `guidance:region.${options.assumedMarket}`) })} ${verdict.lead}`;
   return {
-    verdict: verdictView(t, g),
+    verdict,
     todo,
     warnings: noteSections(t, g.notes),
     reference: [section('links', 'default', tr(t, 'cards:result.heading.links'), links)],
     sourcesNote: tr(t, 'cards:result.sourcesNote', { checked: monthOf(CONTENT_CHECKED) }),
-    actions: [commandButton(t, 'change', 'positive'), commandButton(t, 'share'), commandButton(t, 'restart')],
+    actions: options.early ? earlyActions(t, g, options.early.changeQuestionId) : [commandButton(t, 'change', 'positive'), commandButton(t, 'share'), commandButton(t, 'restart')],
   };
+}
+
+/** 21Vianet has no path from the global Partner Center, so nothing to continue to there. */
+function earlyActions(t: Translate, g: Guidance, changeQuestionId: string): Button[] {
+  const cloud = g.notes.some((n) => n.key === 'blocked.vianet');
+  return [
+    ...(cloud ? [] : [commandButton(t, 'continue', 'positive')]),
+    { title: tr(t, 'cards:button.changeThatAnswer'), style: 'default', data: changeQuestionData(changeQuestionId) },
+    commandButton(t, 'restart'),
+  ];
 }

@@ -40,6 +40,8 @@ const COMMAND_TITLE_KEYS: { readonly [C in Command]: string } = {
   quick: 'cards:button.quick',
   change: 'cards:button.change',
   share: 'cards:button.share',
+  profile: 'cards:button.changeProfile',
+  continue: 'cards:button.continueAnyway',
 };
 
 export function commandButton(t: Translate, command: Command, style: ButtonStyle = 'default'): Button {

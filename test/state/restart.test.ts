@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { answerText } from '../../dialogs/state.js';
+import { answerText } from '../../dialogs/core/state.js';
 import { SqliteStorage } from '../../src/storage/sqliteStorage.js';
 import { startApp } from '../support/server.js';
 import { tFor, textOf } from '../support/conversation.js';
@@ -50,7 +50,8 @@ describe('a restart (SQLite)', function () {
       const check = await chat.storedCheck(storage);
       expect(check?.status).to.equal('done');
       expect(check?.history).to.deep.equal(path);
-      for (const id of path) expect(answerText((check?.answers as Record<string, unknown>)[id])).to.equal(CLICKS[id]);
+      const answers = await chat.storedAnswers(storage);
+      for (const id of path) expect(answerText(answers[id])).to.equal(CLICKS[id]);
     } finally {
       await storage.close();
     }

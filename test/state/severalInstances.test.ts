@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Storage } from 'botbuilder';
 import { expect } from 'chai';
-import { answerText } from '../../dialogs/state.js';
+import { answerText } from '../../dialogs/core/state.js';
 import { createStorage, type StorageHandle } from '../../src/storage/createStorage.js';
 import { startApp, type RunningApp } from '../support/server.js';
 import { textOf, tFor } from '../support/conversation.js';
@@ -86,7 +86,8 @@ for (const backend of backends) {
       const stored = check.history;
       // The stored answers are a prefix of the path, each answer the one clicked.
       expect(stored).to.deep.equal(path.slice(0, stored.length));
-      for (const id of stored) expect(answerText((check.answers as Record<string, unknown>)[id])).to.equal(CLICKS[id]);
+      const answers = await chat.storedAnswers(storage);
+      for (const id of stored) expect(answerText(answers[id])).to.equal(CLICKS[id]);
 
       const accepted: string[] = [];
       replies.forEach((reply, i) => {

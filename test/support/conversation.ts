@@ -1,6 +1,6 @@
-import { AutoSaveStateMiddleware, MemoryStorage, type Activity, type Storage } from 'botbuilder';
-import { DialogTestClient } from 'botbuilder-testing';
+import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { createConversation } from '../../dialogs/index.js';
+import { CspMoveBot } from '../../src/bot.js';
 import { createTranslator, type Locale } from '../../src/i18n/index.js';
 import type { SubmitData } from '../../cards/actions.js';
 import { assertValidCard } from '../cards/cardChecks.js';
@@ -10,9 +10,9 @@ export const TODAY = '2026-11-21';
 
 export type Card = Record<string, unknown>;
 
-/** A DialogTestClient around the real MainDialog, with the bot's own state on memory storage. */
+/** The real bot (conversation dialog, state, rendering) on a botbuilder TestAdapter, with state on memory storage. */
 export class TestConversation {
-  readonly client: DialogTestClient;
+  readonly adapter: TestAdapter;
   readonly storage: Storage;
   locale: string;
   /** Everything the bot has sent, in order. */
@@ -27,20 +27,15 @@ export class TestConversation {
       defaultLocale: 'en',
       today: () => options.today ?? TODAY,
     });
-    this.client = new DialogTestClient('msteams', conversation.mainDialog, undefined, [
-      new AutoSaveStateMiddleware(...conversation.states),
-    ]);
+    const bot = new CspMoveBot({ conversation, states: conversation.states });
+    this.adapter = new TestAdapter((context) => bot.run(context));
   }
 
   /** Sends one activity and returns every reply it produced. */
   async send(activity: Partial<Activity> | string): Promise<Array<Partial<Activity>>> {
     const base: Partial<Activity> = typeof activity === 'string' ? { type: 'message', text: activity } : { type: 'message', ...activity };
-    const replies: Array<Partial<Activity>> = [];
-    let reply = (await this.client.sendActivity({ locale: this.locale, ...base })) as Partial<Activity> | undefined;
-    while (reply) {
-      replies.push(reply);
-      reply = this.client.getNextReply() as Partial<Activity> | undefined;
-    }
+    await this.adapter.receiveActivity({ locale: this.locale, ...base } as Activity);
+    const replies = this.adapter.activeQueue.splice(0) as Array<Partial<Activity>>;
     // Every card on every path must be one Teams can render: SDK, schema, no leftovers, size.
     for (const reply of replies) for (const a of reply.attachments ?? []) assertValidCard(a, `card after ${JSON.stringify(base).slice(0, 120)}`);
     this.transcript.push(...replies);

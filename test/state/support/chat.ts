@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Storage } from 'botbuilder';
 import { expect } from 'chai';
 import { nextQuestion, type Answers } from '../../../dialogs/questions.js';
-import type { CheckState } from '../../../dialogs/state.js';
+import type { CheckState, UserProfile } from '../../../dialogs/core/state.js';
 import type { Locale } from '../../../src/i18n/index.js';
 import { teamsActivity } from '../../support/activity.js';
 import { questionIdOf, isResultCard, tFor, textOf } from '../../support/conversation.js';
@@ -92,6 +92,15 @@ export class Chat {
   async storedCheck(storage: Storage): Promise<CheckState | undefined> {
     const item = (await storage.read([this.stateKey]))[this.stateKey] as { check?: CheckState } | undefined;
     return item?.check;
+  }
+
+  /** Every stored answer of this user's check, the partner's own (kept in the user's profile) included. */
+  async storedAnswers(storage: Storage): Promise<Record<string, unknown>> {
+    const userKey = `msteams/users/${this.from.id}/`;
+    const items = await storage.read([this.stateKey, userKey]);
+    const check = (items[this.stateKey] as { check?: CheckState } | undefined)?.check;
+    const profile = (items[userKey] as { profile?: UserProfile } | undefined)?.profile;
+    return { ...profile?.partner, ...check?.answers };
   }
 }
 

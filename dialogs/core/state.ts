@@ -1,7 +1,8 @@
-import type { StatePropertyAccessor } from 'botbuilder';
-import type { Locale, Translator } from '../src/i18n/index.js';
-import type { Lexicon } from './lexicon.js';
-import { QUESTION_IDS, validAnswers, type Answers, type QuestionId } from './questions.js';
+import type { Locale } from '../../src/i18n/index.js';
+import { PROFILE_QUESTION_IDS, QUESTION_IDS, validAnswers, type Answers, type QuestionId } from '../questions.js';
+
+/** The partner's own answers, asked once and kept per user (roles, CSP model, market). */
+export type PartnerAnswers = Pick<Answers, 'partnerRoles' | 'partnerModel' | 'partnerRegion'>;
 
 /** Per user, across conversations: small and language-free apart from the chosen language. */
 export interface UserProfile {
@@ -9,6 +10,8 @@ export interface UserProfile {
   locale?: Locale;
   welcomed?: boolean;
   unsupportedLocaleNoted?: boolean;
+  /** Asked once, shown on the first question card, changeable; expires with the rest of the user's state. */
+  partner?: PartnerAnswers;
 }
 
 /** Per user per conversation: answers and position, never rendered cards or translated text. */
@@ -21,18 +24,24 @@ export interface CheckState {
   skipped: QuestionId[];
   /** Answers taken back with Back, shown pre-selected when the question is asked again. */
   previous?: Answers;
+  /** Blocked, and the partner chose to see the path as if from a CSP location in the tenant's market. */
+  continueAnyway?: true;
 }
 
 export const newCheck = (): CheckState => ({ status: 'active', answers: {}, history: [], skipped: [] });
 
-export interface DialogDeps {
-  translator: Translator;
-  lexicon: Lexicon;
-  profile: StatePropertyAccessor<UserProfile>;
-  check: StatePropertyAccessor<CheckState | undefined>;
-  /** Today's date as YYYY-MM-DD (injected so tests can pin it). */
-  today: () => string;
-  defaultLocale: Locale;
+/** A stored profile as this version reads it: partner answers it no longer accepts are asked again. */
+export function readProfile(raw: unknown): UserProfile {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const stored = raw as UserProfile;
+  const out: UserProfile = {};
+  if (stored.locale !== undefined) out.locale = stored.locale;
+  if (stored.welcomed) out.welcomed = true;
+  if (stored.unsupportedLocaleNoted) out.unsupportedLocaleNoted = true;
+  const partner = validAnswers(stored.partner) as Record<string, unknown>;
+  for (const key of Object.keys(partner)) if (!(PROFILE_QUESTION_IDS as readonly string[]).includes(key)) delete partner[key];
+  if (Object.keys(partner).length > 0) out.partner = partner as PartnerAnswers;
+  return out;
 }
 
 const knownIds = (ids: unknown): QuestionId[] =>
@@ -47,9 +56,10 @@ export function readCheck(raw: unknown): CheckState | undefined {
   const stored = raw as Partial<CheckState>;
   const answers = validAnswers(stored.answers);
   const skipped = knownIds(stored.skipped);
-  const history = knownIds(stored.history).filter((id) => answers[id] !== undefined || skipped.includes(id));
+  const history = knownIds(stored.history);
   const check: CheckState = { status: stored.status === 'done' ? 'done' : 'active', answers, history, skipped };
   if (stored.previous !== undefined) check.previous = validAnswers(stored.previous);
+  if (stored.continueAnyway) check.continueAnyway = true;
   // A finished check whose answers no longer make a situation is picked up again where it stands.
   return check;
 }

@@ -1,0 +1,111 @@
+import {
+  ActivityTypes,
+  PrivateConversationState,
+  UserState,
+  type Activity,
+  type InvokeResponse,
+  type Storage,
+  type TurnContext,
+} from 'botbuilder';
+import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import { ADAPTIVE_CARD_ACTION_INVOKE } from '../cards/actions.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/render.js';
+import type { Locale, Translator } from '../src/i18n/index.js';
+import { TURN_LOCALE } from '../src/turnContextKeys.js';
+import { ConversationDialog, CONVERSATION_DIALOG } from './conversationDialog.js';
+import type { Decision, TurnIntent } from './core/decide.js';
+import { IN_PLACE_REPLIES } from './core/replies.js';
+import type { CheckState, UserProfile } from './core/state.js';
+import { buildLexicon } from './lexicon.js';
+import { renderReply } from './renderReply.js';
+
+export interface ConversationDeps {
+  storage: Storage;
+  translator: Translator;
+  defaultLocale: Locale;
+  today?: () => string;
+}
+
+const isoToday = () => new Date().toISOString().slice(0, 10);
+
+/** The dialog stack lives for one turn only: the core keeps its position in the check, so nothing else is stored. */
+function turnScopedDialogState() {
+  const key = Symbol('dialogState');
+  return {
+    get: async (context: TurnContext, fallback?: DialogState) => {
+      if (!context.turnState.has(key) && fallback !== undefined) context.turnState.set(key, fallback);
+      return context.turnState.get(key) as DialogState;
+    },
+    set: async (context: TurnContext, value: DialogState) => void context.turnState.set(key, value),
+    delete: async (context: TurnContext) => void context.turnState.delete(key),
+  };
+}
+
+/**
+ * Every conversation: the user's profile (per user) and check (per user per conversation, so two partners in
+ * one group chat don't share one), the dialog that decides each turn, and the host that applies a decision:
+ * it writes the state (saved eTag-checked by the turn runner before any reply leaves), renders the replies
+ * in the turn's language and sends them; a Universal Action gets its card back in the invoke response.
+ */
+export function createConversation({ storage, translator, defaultLocale, today = isoToday }: ConversationDeps) {
+  const userState = new UserState(storage);
+  const checkState = new PrivateConversationState(storage);
+  const profile = userState.createProperty<UserProfile>('profile');
+  const check = checkState.createProperty<CheckState | undefined>('check');
+  const dialogs = new DialogSet(turnScopedDialogState());
+  dialogs.add(new ConversationDialog({ lexicon: buildLexicon(), profile, check, today, defaultLocale }));
+
+  async function decideTurn(context: TurnContext, intent?: TurnIntent): Promise<Decision> {
+    const dc = await dialogs.createContext(context);
+    const result = await dc.beginDialog(CONVERSATION_DIALOG, intent ? { intent } : undefined);
+    return result.result as Decision;
+  }
+
+  async function apply(context: TurnContext, decision: Decision): Promise<InvokeResponse | undefined> {
+    await profile.set(context, decision.profile);
+    if (decision.check) await check.set(context, decision.check);
+    else await check.delete(context);
+    // Read by the turn runner and the adapter to apologise in the user's language if the turn fails.
+    context.turnState.set(TURN_LOCALE, decision.locale);
+
+    const t = translator.t(decision.locale);
+    const day = today();
+    const { activity } = context;
+    const invoke = activity.type === ActivityTypes.Invoke && activity.name === ADAPTIVE_CARD_ACTION_INVOKE;
+    const replies = [...decision.replies];
+    // A Universal Action shows the card that carries this user's check forward in place of the clicked one.
+    const inPlace = invoke && replies.length > 0 && IN_PLACE_REPLIES.has(replies.at(-1)!.kind) ? replies.pop() : undefined;
+
+    // An Action.Submit click leaves the clicked card in the chat: it becomes a record of the answer.
+    if (!invoke && decision.answered && activity.replyToId && activity.value !== undefined && activity.deliveryMode !== 'expectReplies') {
+      const frozen = renderReply(t, decision.answered, day).card;
+      try {
+        await context.updateActivity({ type: ActivityTypes.Message, id: activity.replyToId, attachments: [frozen as never] });
+      } catch {
+        // The channel may not allow updates (or the card is gone): the next question still follows.
+      }
+    }
+    for (const reply of replies) {
+      const { card, text } = renderReply(t, reply, day);
+      await context.sendActivity(text ? { text, textFormat: 'plain', attachments: [card as never] } : { attachments: [card as never] });
+    }
+    if (!invoke) return undefined;
+    const value = inPlace
+      ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: renderReply(t, inPlace, day).card.content }
+      : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: String(t('common:notice.done')) };
+    return { status: 200, body: value };
+  }
+
+  return {
+    states: [userState, checkState] as const,
+    /** Where the turn runner records processed activity ids: per user per conversation, saved on most turns. */
+    ledgerState: checkState,
+    /** One turn: decide (the dialog), then apply. Returns the invoke response for a Universal Action. */
+    async turn(context: TurnContext, intent?: TurnIntent): Promise<InvokeResponse | undefined> {
+      return apply(context, await decideTurn(context, intent));
+    },
+  };
+}
+
+export type Conversation = ReturnType<typeof createConversation>;
+export type { Activity };

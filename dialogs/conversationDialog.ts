@@ -1,0 +1,44 @@
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { StatePropertyAccessor } from 'botbuilder';
+import type { Locale } from '../src/i18n/index.js';
+import { decide, type Decision, type TurnIntent } from './core/decide.js';
+import { readCheck, readProfile, type CheckState, type UserProfile } from './core/state.js';
+import { intentOf } from './intent.js';
+import type { Lexicon } from './lexicon.js';
+
+export const CONVERSATION_DIALOG = 'conversation';
+
+export interface ConversationDialogDeps {
+  lexicon: Lexicon;
+  profile: StatePropertyAccessor<UserProfile>;
+  check: StatePropertyAccessor<CheckState | undefined>;
+  /** Today's date as YYYY-MM-DD (injected so tests can pin it). */
+  today: () => string;
+  defaultLocale: Locale;
+}
+
+/**
+ * The one Bot Framework dialog of the conversation. Each turn it maps the activity to an intent, reads the
+ * user's profile and check, and asks the pure core what to do; the decision is its result. No step sends,
+ * saves or renders anything: the host applies the decision (dialogs/conversation.ts).
+ */
+export class ConversationDialog extends Dialog<{ intent?: TurnIntent }> {
+  constructor(private readonly deps: ConversationDialogDeps) {
+    super(CONVERSATION_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: { intent?: TurnIntent }): Promise<DialogTurnResult<Decision>> {
+    const { context } = dc;
+    const { deps } = this;
+    const decision = decide({
+      intent: options?.intent ?? intentOf(context.activity, deps.lexicon),
+      check: readCheck(await deps.check.get(context)),
+      profile: readProfile(await deps.profile.get(context)),
+      today: deps.today(),
+      clientLocale: context.activity.locale,
+      defaultLocale: deps.defaultLocale,
+      lexicon: deps.lexicon,
+    });
+    return dc.endDialog(decision);
+  }
+}

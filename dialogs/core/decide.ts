@@ -1,0 +1,355 @@
+// The conversation's decisions, pure: (intent, check, profile, today) → (check', profile', replies as data).
+// No I/O and no botbuilder types: the host dialog calls it, the edge saves what it returns, then renders and sends.
+import type { QuickFormField } from '../../cards/actions.js';
+import type { NoticeAction } from '../../cards/index.js';
+import { answerFreeText, looksLikeQuestion } from '../../src/faq/index.js';
+import { resolveLocale, normalizeLocale, type Locale } from '../../src/i18n/index.js';
+import type { Intent } from '../intent.js';
+import type { Lexicon } from '../lexicon.js';
+import { QUESTIONS, isProfileQuestion, isRelevant, parseAnswer, questionById, type Answers, type QuestionId } from '../questions.js';
+import { readQuickForm } from '../quickForm.js';
+import { readTypedAnswer } from '../typedAnswer.js';
+import { knownAnswers, knownBlocked, nextPosition } from './flow.js';
+import type { Reply } from './replies.js';
+import { answerText, newCheck, type CheckState, type PartnerAnswers, type UserProfile } from './state.js';
+
+export type TurnIntent = Intent | { kind: 'install' };
+
+export interface TurnInput {
+  intent: TurnIntent;
+  check: CheckState | undefined;
+  profile: UserProfile;
+  /** YYYY-MM-DD. */
+  today: string;
+  /** The Teams client's language tag, as the activity carries it. */
+  clientLocale?: unknown;
+  defaultLocale: Locale;
+  lexicon: Lexicon;
+}
+
+export interface Decision {
+  /** undefined: the user has no check (cancelled, or never started). */
+  check: CheckState | undefined;
+  profile: UserProfile;
+  /** The language this turn speaks (after a switch, the new one). */
+  locale: Locale;
+  replies: Reply[];
+  /** For a click on a question card: the card it becomes once answered (no live buttons). */
+  answered?: Reply;
+}
+
+/** Mutable working copy of one turn. */
+interface Turn {
+  input: TurnInput;
+  check: CheckState | undefined;
+  profile: UserProfile;
+  locale: Locale;
+  replies: Reply[];
+  answered?: Reply;
+}
+
+const clone = <T>(value: T): T => (value === undefined ? value : structuredClone(value));
+
+export function decide(input: TurnInput): Decision {
+  const turn: Turn = {
+    input,
+    check: clone(input.check),
+    profile: clone(input.profile),
+    locale: resolveLocale(input.clientLocale, input.profile.locale, input.defaultLocale),
+    replies: [],
+  };
+  // A result saved by an earlier version may miss an answer this version asks: the check picks up there.
+  if (turn.check?.status === 'done' && nextPosition(turn.check, turn.profile, input.today) && !knownBlocked(turn.check, turn.profile, input.today)) {
+    turn.check.status = 'active';
+  }
+  const firstContact = welcomeIfNew(turn);
+  route(turn, firstContact);
+  const { check, profile, locale, replies, answered } = turn;
+  return { check, profile, locale, replies, ...(answered ? { answered } : {}) };
+}
+
+/** The welcome card the first time we hear from a user, and a one-time note when we can't speak their Teams language. */
+function welcomeIfNew(turn: Turn): boolean {
+  let first = false;
+  if (!turn.profile.welcomed) {
+    turn.replies.push({ kind: 'welcome' });
+    turn.profile.welcomed = first = true;
+  }
+  const tag = turn.input.clientLocale;
+  const unsupported = !turn.profile.locale && typeof tag === 'string' && tag.trim() !== '' && normalizeLocale(tag) === undefined;
+  if (unsupported && !turn.profile.unsupportedLocaleNoted) {
+    turn.replies.push({ kind: 'notice', textKey: 'common:notice.unsupportedLocale', actions: ['language'] });
+    turn.profile.unsupportedLocaleNoted = true;
+  }
+  return first;
+}
+
+const active = (turn: Turn): boolean => turn.check?.status === 'active';
+
+function notice(turn: Turn, textKey: string, actions: readonly NoticeAction[] = []): void {
+  turn.replies.push({ kind: 'notice', textKey, actions });
+}
+
+function route(turn: Turn, firstContact: boolean): void {
+  const { intent } = turn.input;
+  switch (intent.kind) {
+    case 'install':
+      return;
+    case 'command':
+      return command(turn, intent);
+    case 'quickForm':
+      return quickForm(turn, intent.fields);
+    case 'change':
+      return change(turn, intent.questionId);
+    case 'answer':
+      if (active(turn)) return answer(turn, intent);
+      return notice(turn, 'common:notice.outOfDate', ['start', 'help']);
+    case 'text':
+      if (freeTextQuestion(turn, intent.text)) return active(turn) ? ask(turn) : undefined;
+      if (active(turn)) return typedAnswer(turn, intent.text);
+      if (firstContact) return;
+      return notice(turn, 'faq:notSure', ['start', 'quick', 'help']);
+    case 'invalidSubmit':
+    case 'empty':
+      if (active(turn)) return ask(turn, 'invalid');
+      if (firstContact) return;
+      return notice(turn, 'common:notice.notUnderstood', ['start', 'quick', 'help']);
+  }
+}
+
+function command(turn: Turn, intent: Extract<Intent, { kind: 'command' }>): void {
+  switch (intent.command) {
+    case 'help':
+      turn.replies.push({ kind: 'help', inCheck: active(turn) });
+      if (active(turn)) ask(turn);
+      return;
+    case 'language':
+      if (!intent.locale) return void turn.replies.push({ kind: 'language', current: turn.locale });
+      turn.profile.locale = turn.locale = intent.locale;
+      if (active(turn)) {
+        notice(turn, 'common:notice.languageChanged');
+        return ask(turn);
+      }
+      return notice(turn, 'common:notice.languageChanged', ['start', 'quick']);
+    case 'cancel':
+      turn.check = undefined;
+      return notice(turn, 'common:notice.cancelled', ['start', 'help']);
+    case 'restart':
+      turn.check = newCheck();
+      return ask(turn);
+    case 'start':
+      if (!active(turn)) {
+        turn.check = newCheck();
+        return ask(turn);
+      }
+      notice(turn, 'common:notice.resumeCheck');
+      return ask(turn);
+    case 'back':
+      return back(turn);
+    case 'quick':
+      return void turn.replies.push({ kind: 'quickForm', values: {}, missing: [], withoutProfile: hasFullProfile(turn.profile) });
+    case 'change':
+      return offerChange(turn);
+    case 'share':
+      if (turn.check?.status !== 'done') return notice(turn, 'common:notice.noCheckYet', ['start', 'quick']);
+      return void turn.replies.push({ kind: 'share', answers: knownAnswers(turn.check, turn.profile), ...continued(turn.check) });
+    case 'profile':
+      return changeProfile(turn);
+    case 'continue':
+      return continueAnyway(turn);
+  }
+}
+
+const continued = (check: CheckState): { continueAnyway?: boolean } => (check.continueAnyway ? { continueAnyway: true } : {});
+
+const hasFullProfile = (profile: UserProfile): boolean =>
+  profile.partner?.partnerRoles !== undefined && profile.partner.partnerModel !== undefined && profile.partner.partnerRegion !== undefined;
+
+/**
+ * Asks the next question, or gives the verdict: the blocked card as soon as an answer blocks the move,
+ * the result once nothing left to ask could change it.
+ */
+function ask(turn: Turn, hint?: 'invalid' | 'outOfDate'): void {
+  const check = turn.check ?? (turn.check = newCheck());
+  const { today } = turn.input;
+  if (knownBlocked(check, turn.profile, today)) {
+    check.status = 'done';
+    return void turn.replies.push({ kind: 'blocked', answers: knownAnswers(check, turn.profile) });
+  }
+  const position = nextPosition(check, turn.profile, today);
+  if (!position) {
+    check.status = 'done';
+    return void turn.replies.push({ kind: 'result', answers: knownAnswers(check, turn.profile), ...continued(check) });
+  }
+  check.status = 'active';
+  const { question, step, total } = position;
+  const partner = !isProfileQuestion(question.id) && hasFullProfile(turn.profile) && check.history.length === 0 ? turn.profile.partner : undefined;
+  turn.replies.push({
+    kind: 'question',
+    questionId: question.id,
+    step,
+    total,
+    selected: answerText(check.previous?.[question.id]),
+    ...(hint ? { hint } : {}),
+    canGoBack: check.history.length > 0,
+    ...(partner ? { partner } : {}),
+  });
+}
+
+/** Stores one answer in the check, or in the profile for the partner's own questions. */
+function store(turn: Turn, id: QuestionId, value: unknown): void {
+  if (isProfileQuestion(id)) {
+    turn.profile.partner = { ...turn.profile.partner, [id]: value } as PartnerAnswers;
+    // A check keeps no copy: the profile is the one place the partner's answers live.
+    delete (turn.check!.answers as Record<string, unknown>)[id];
+  } else {
+    (turn.check!.answers as Record<string, unknown>)[id] = value;
+  }
+}
+
+/** A click on a question card (or the same as typed): the open question's answer, or a re-ask that says why. */
+function answer(turn: Turn, intent: Extract<Intent, { kind: 'answer' }>): void {
+  const check = turn.check!;
+  const position = nextPosition(check, turn.profile, turn.input.today);
+  if (!position || knownBlocked(check, turn.profile, turn.input.today)) return ask(turn);
+  const { question } = position;
+  if (intent.questionId !== question.id) return ask(turn, 'outOfDate');
+  const skip = intent.skip === true;
+  let shown: string | undefined;
+  if (skip && question.optional) {
+    check.skipped.push(question.id);
+  } else {
+    const parsed = skip || intent.answer === undefined ? undefined : parseAnswer(question, intent.answer);
+    if (parsed === undefined) return ask(turn, 'invalid');
+    store(turn, question.id, parsed);
+    shown = answerText(parsed);
+  }
+  check.history.push(question.id);
+  turn.answered = { kind: 'answered', questionId: question.id, step: position.step, total: position.total, ...(shown ? { answer: shown } : {}) };
+  ask(turn);
+}
+
+/** Typed text during a check: an answer to the open question, or a re-ask with a hint. */
+function typedAnswer(turn: Turn, text: string): void {
+  const position = nextPosition(turn.check!, turn.profile, turn.input.today);
+  if (!position) return ask(turn);
+  const typed = readTypedAnswer(position.question, text, turn.input.lexicon);
+  if (typed === undefined) return ask(turn, 'invalid');
+  answer(turn, 'skip' in typed ? { kind: 'answer', questionId: position.question.id, skip: true } : { kind: 'answer', questionId: position.question.id, answer: typed.value });
+  // Typed, not clicked: there is no card to freeze.
+  turn.answered = undefined;
+}
+
+/**
+ * A typed question ("can the customer get a refund?") gets its answer; during a check only when the text is
+ * not an answer to the open question. What the check knows picks the answer's variant.
+ */
+function freeTextQuestion(turn: Turn, text: string): boolean {
+  const { lexicon, today } = turn.input;
+  const open = turn.check && active(turn) ? nextPosition(turn.check, turn.profile, today)?.question : undefined;
+  const answers = (partial: boolean) => open !== undefined && readTypedAnswer(open, text, lexicon, { partial }) !== undefined;
+  // An exact answer wins; a sentence that reads as a question beats an answer word it happens to contain.
+  if (answers(false)) return false;
+  const match = looksLikeQuestion(text) || !answers(true) ? answerFreeText(text) : undefined;
+  if (!match) return false;
+  const known = turn.check ? knownAnswers(turn.check, turn.profile) : undefined;
+  turn.replies.push({ kind: 'faq', topic: match.topic, inCheck: open !== undefined, ...(known ? { answers: known } : {}) });
+  return true;
+}
+
+/** Reopens the last answered question that still applies, keeping every other answer. */
+function back(turn: Turn): void {
+  const check = turn.check;
+  if (!check) return notice(turn, 'common:notice.notUnderstood', ['start', 'help']);
+  const today = turn.input.today;
+  let reopened = false;
+  while (check.history.length > 0 && !reopened) {
+    const id = check.history.pop()!;
+    const question = questionById(id)!;
+    const known = knownAnswers(check, turn.profile);
+    reopened = isRelevant(question, known, today);
+    check.previous = { ...check.previous, [id]: known[id] } as Answers;
+    forget(turn, id);
+  }
+  if (!reopened) notice(turn, 'common:notice.firstQuestion');
+  check.status = 'active';
+  check.continueAnyway = undefined;
+  ask(turn);
+}
+
+/** Drops one answer, wherever it lives. */
+function forget(turn: Turn, id: QuestionId): void {
+  const check = turn.check!;
+  delete (check.answers as Record<string, unknown>)[id];
+  check.skipped = check.skipped.filter((s) => s !== id);
+  if (isProfileQuestion(id) && turn.profile.partner) {
+    const partner = { ...turn.profile.partner } as Record<string, unknown>;
+    delete partner[id];
+    turn.profile.partner = partner as PartnerAnswers;
+  }
+}
+
+/** "Which answer?": the questions this check asked (and the profile's), each with its answer. */
+function offerChange(turn: Turn): void {
+  const check = turn.check;
+  if (!check || (check.history.length === 0 && Object.keys(check.answers).length === 0)) {
+    return notice(turn, 'common:notice.noCheckYet', ['start', 'quick']);
+  }
+  const known = knownAnswers(check, turn.profile);
+  const answered = QUESTIONS.filter(
+    (q) => isRelevant(q, known, turn.input.today) && (known[q.id] !== undefined || check.skipped.includes(q.id)),
+  ).map((q) => ({ questionId: q.id, answer: answerText(known[q.id]) }));
+  turn.replies.push({ kind: 'changeAnswer', answered });
+}
+
+/** Reopens one question with its answer pre-selected; every other answer stays, so the check ends right after. */
+function change(turn: Turn, questionId: string | undefined): void {
+  const check = turn.check;
+  const question = questionId ? questionById(questionId) : undefined;
+  const known = check ? knownAnswers(check, turn.profile) : {};
+  if (!check || !question || (known[question.id] === undefined && !check.skipped.includes(question.id))) return offerChange(turn);
+  check.previous = { ...check.previous, [question.id]: known[question.id] } as Answers;
+  check.history = check.history.filter((h) => h !== question.id);
+  forget(turn, question.id);
+  check.status = 'active';
+  check.continueAnyway = undefined;
+  ask(turn);
+}
+
+/** "You: Admin agent · direct-bill · Europe — Change": asks the partner's own questions again, keeping the customer's answers. */
+function changeProfile(turn: Turn): void {
+  const previous = turn.profile.partner;
+  turn.profile.partner = undefined;
+  const check = turn.check ?? (turn.check = newCheck());
+  check.previous = { ...check.previous, ...previous };
+  check.history = check.history.filter((id) => !isProfileQuestion(id));
+  check.status = 'active';
+  ask(turn);
+}
+
+/** After a blocked verdict: the rest of the check, read as if from a CSP location in the tenant's market. */
+function continueAnyway(turn: Turn): void {
+  const check = turn.check;
+  if (!check || !knownBlocked(check, turn.profile, turn.input.today)) return notice(turn, 'common:notice.outOfDate', ['start', 'help']);
+  const blockedByCloud = knownAnswers(check, turn.profile).tenantCloud === 'vianet';
+  // 21Vianet has no path from the global Partner Center: there is nothing to continue to.
+  if (blockedByCloud) return void turn.replies.push({ kind: 'blocked', answers: knownAnswers(check, turn.profile) });
+  check.continueAnyway = true;
+  check.status = 'active';
+  ask(turn);
+}
+
+/** One submit, the full result; anything missing is marked on the same form with the entered values kept. */
+function quickForm(turn: Turn, fields: Partial<Record<QuickFormField, string>>): void {
+  const withoutProfile = hasFullProfile(turn.profile);
+  const entered = withoutProfile ? { ...profileFields(turn.profile.partner!), ...fields } : fields;
+  const { answers, missing, asked } = readQuickForm(entered, turn.input.today);
+  if (missing.length > 0) return void turn.replies.push({ kind: 'quickForm', values: fields, missing, withoutProfile });
+  const check: CheckState = { status: 'done', answers: {}, history: asked, skipped: asked.filter((id) => answers[id] === undefined) };
+  turn.check = check;
+  for (const [id, value] of Object.entries(answers)) store(turn, id as QuestionId, value);
+  ask(turn);
+}
+
+const profileFields = (partner: PartnerAnswers): Record<string, string> =>
+  Object.fromEntries(Object.entries(partner).map(([k, v]) => [k, answerText(v) ?? '']));

@@ -1,0 +1,96 @@
+// Where a check stands: what is known (the partner's profile and this customer's answers), the next question
+// worth asking, and the result. Pure: answers and today in, plain data out.
+import { guide, type Guidance, type SituationInput } from '../../src/guidance/index.js';
+import { QUESTIONS, isProfileQuestion, isRelevant, situationOf, type Answers, type Question, type QuestionId } from '../questions.js';
+import type { CheckState, UserProfile } from './state.js';
+
+/** Everything known for this check: the partner's own answers, then this customer's. */
+export const knownAnswers = (check: CheckState | undefined, profile: UserProfile): Answers => ({
+  ...profile.partner,
+  ...check?.answers,
+});
+
+/** The guidance for a complete set of answers; "continue anyway" reads it as if from a location in the tenant's market. */
+export function guidanceFor(answers: Answers, today: string, continueAnyway = false): Guidance {
+  const situation = situationOf(answers, today);
+  if (continueAnyway && situation.tenantRegion && situation.tenantRegion !== 'notSure') situation.partnerRegion = situation.tenantRegion;
+  return guide(situation as SituationInput, today);
+}
+
+/** Probe answers for questions not answered yet: "not sure" where there is one, so a probe never blocks by itself. */
+function probe(q: Question): unknown {
+  if (q.input === 'date') return undefined;
+  if (q.input === 'multi') return ['notSure'];
+  return q.options.includes('notSure') ? 'notSure' : q.options[0];
+}
+
+/** Dates a date question is probed with: none, ahead, just renewed or ended, long ago. */
+const DATE_PROBES = [undefined, 60, -3, -60, -200];
+
+function addDaysTo(today: string, days: number): string {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * GUIDANCE-driven skipping: would any answer to `q` change the guidance, given what is known (and "not sure"
+ * for the rest)? If every answer gives the same guidance — a blocked move, say — the question is not asked.
+ */
+export function couldChange(q: Question, known: Answers, today: string): boolean {
+  const filled: Record<string, unknown> = {};
+  for (const other of QUESTIONS) {
+    if (other.id === q.id) continue;
+    filled[other.id] = known[other.id] ?? probe(other);
+  }
+  const values = q.input === 'date' ? DATE_PROBES.map((d) => (d === undefined ? undefined : addDaysTo(today, d))) : q.options;
+  let first: string | undefined;
+  for (const value of values) {
+    const answers = { ...filled, [q.id]: q.input === 'multi' ? [value] : value } as Answers;
+    const text = JSON.stringify(guidanceFor(answers, today));
+    if (first === undefined) first = text;
+    else if (text !== first) return true;
+  }
+  return false;
+}
+
+export interface Position {
+  question: Question;
+  /** 1-based, among the questions this check asks. */
+  step: number;
+  /** Answered so far plus those still to ask: shrinks when answers make questions moot. */
+  total: number;
+}
+
+/**
+ * The next question worth asking, or undefined when the result can be given. Questions the partner's profile
+ * already answers are not asked; nor are those no answer of which could change the guidance.
+ */
+export function nextPosition(check: CheckState, profile: UserProfile, today: string): Position | undefined {
+  const known = knownAnswers(check, profile);
+  const relevant = QUESTIONS.filter((q) => isRelevant(q, known, today));
+  const open = relevant.filter((q) => known[q.id] === undefined && !check.skipped.includes(q.id));
+  const question = open.find((q) => couldChange(q, known, today));
+  if (!question) return undefined;
+  // Profile answers from earlier checks don't count as steps of this one.
+  const asked = relevant.filter((q) => known[q.id] !== undefined && !(isProfileQuestion(q.id) && !check.history.includes(q.id))).length;
+  const skippedHere = relevant.filter((q) => check.skipped.includes(q.id)).length;
+  const done = asked + skippedHere;
+  const remaining = open.length - open.indexOf(question);
+  return { question, step: done + 1, total: done + remaining };
+}
+
+/** The answers known so far, with "not sure" for the rest: enough for the engine to say why a move is blocked. */
+export function withProbes(known: Answers): Answers {
+  const filled: Record<string, unknown> = {};
+  for (const q of QUESTIONS) filled[q.id] = known[q.id] ?? probe(q);
+  return filled as Answers;
+}
+
+/** True once a blocked verdict is known: the answers so far block the move whatever the rest are. */
+export function knownBlocked(check: CheckState, profile: UserProfile, today: string): boolean {
+  if (check.continueAnyway) return false;
+  return guidanceFor(withProbes(knownAnswers(check, profile)), today).verdict === 'blocked';
+}
+
+export type { QuestionId };

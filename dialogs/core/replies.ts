@@ -1,0 +1,37 @@
+// What a turn shows, as data: the edge renders each reply with cards/ in the turn's language and sends it
+// after the state is saved. Nothing here is translated or rendered.
+import type { NoticeAction } from '../../cards/index.js';
+import type { Params } from '../../cards/views/shared.js';
+import type { TopicId } from '../../src/faq/index.js';
+import type { Locale } from '../../src/i18n/index.js';
+import type { Answers, QuestionId } from '../questions.js';
+import type { PartnerAnswers } from './state.js';
+
+export type Reply =
+  | { kind: 'welcome' }
+  | { kind: 'notice'; textKey: string; actions?: readonly NoticeAction[]; params?: Params }
+  | { kind: 'help'; inCheck: boolean }
+  | { kind: 'language'; current: Locale }
+  | {
+      kind: 'question';
+      questionId: QuestionId;
+      step: number;
+      total: number;
+      selected?: string;
+      hint?: 'invalid' | 'outOfDate';
+      canGoBack: boolean;
+      /** The partner's remembered answers, shown as one line with [Change] on the first question of a check. */
+      partner?: PartnerAnswers;
+    }
+  /** A question card after its answer: the answer stays readable, nothing is clickable (Action.Submit clients). */
+  | { kind: 'answered'; questionId: QuestionId; step: number; total: number; answer?: string }
+  | { kind: 'result'; answers: Answers; continueAnyway?: boolean }
+  /** The early verdict: the move is blocked whatever the remaining answers are. */
+  | { kind: 'blocked'; answers: Answers }
+  | { kind: 'quickForm'; values: Readonly<Record<string, string | undefined>>; missing: readonly QuestionId[]; withoutProfile: boolean }
+  | { kind: 'changeAnswer'; answered: ReadonlyArray<{ questionId: QuestionId; answer?: string }> }
+  | { kind: 'faq'; topic: TopicId; inCheck: boolean; answers?: Answers }
+  | { kind: 'share'; answers: Answers; continueAnyway?: boolean };
+
+/** Cards that carry this user's check forward: an Action.Execute click shows the last of them in place of the clicked card. */
+export const IN_PLACE_REPLIES: ReadonlySet<Reply['kind']> = new Set(['question', 'result', 'blocked', 'quickForm', 'changeAnswer']);

@@ -1,0 +1,98 @@
+// Replies as data → what Teams shows, in the turn's language. The one place the conversation's decisions
+// meet cards/: the edge calls it after the state is saved.
+import {
+  renderChangeAnswerCard,
+  renderFaqAnswerCard,
+  renderHelpCard,
+  renderLanguageCard,
+  renderNoticeCard,
+  renderQuestionCard,
+  renderQuickFormCard,
+  renderResultCard,
+  renderShare,
+  renderWelcomeCard,
+  type CardAttachment,
+  type Translate,
+} from '../cards/index.js';
+import { partnerLineOf } from '../cards/views/questionView.js';
+import { QUESTIONS, isProfileQuestion, questionById, type QuestionId } from './questions.js';
+import { QUICK_FORM_QUESTIONS } from './quickForm.js';
+import { guidanceFor, withProbes } from './core/flow.js';
+import type { Reply } from './core/replies.js';
+
+/** The answer that blocks: the one [Change that answer] reopens. */
+function blockingQuestion(reply: Extract<Reply, { kind: 'blocked' }>): QuestionId {
+  if (reply.answers.tenantCloud === 'vianet') return 'tenantCloud';
+  return 'tenantRegion';
+}
+
+export interface Rendered {
+  card: CardAttachment;
+  /** Message text sent with the card (the share summary, copyable as is). */
+  text?: string;
+}
+
+export function renderReply(t: Translate, reply: Reply, today: string): Rendered {
+  switch (reply.kind) {
+    case 'welcome':
+      return { card: renderWelcomeCard(t) };
+    case 'notice':
+      return { card: renderNoticeCard(t, { textKey: reply.textKey, actions: reply.actions, params: reply.params }) };
+    case 'help':
+      return { card: renderHelpCard(t, { inCheck: reply.inCheck }) };
+    case 'language':
+      return { card: renderLanguageCard(t, reply.current) };
+    case 'question':
+      return {
+        card: renderQuestionCard(t, {
+          question: questionById(reply.questionId)!,
+          step: reply.step,
+          total: reply.total,
+          selected: reply.selected,
+          hint: reply.hint,
+          canGoBack: reply.canGoBack,
+          ...(reply.partner ? { partner: partnerLineOf(t, reply.partner) } : {}),
+        }),
+      };
+    case 'answered':
+      return {
+        card: renderQuestionCard(t, {
+          question: questionById(reply.questionId)!,
+          step: reply.step,
+          total: reply.total,
+          canGoBack: false,
+          answered: reply.answer ?? String(t('cards:change.skipped')),
+        }),
+      };
+    case 'result':
+      return { card: renderResultCard(t, guidanceFor(reply.answers, today, reply.continueAnyway), assumed(reply)) };
+    case 'blocked':
+      return { card: renderResultCard(t, guidanceFor(withProbes(reply.answers), today), { early: { changeQuestionId: blockingQuestion(reply) } }) };
+    case 'quickForm':
+      return {
+        card: renderQuickFormCard(t, {
+          questions: reply.withoutProfile ? QUICK_FORM_QUESTIONS.filter((q) => !isProfileQuestion(q.id as QuestionId)) : QUICK_FORM_QUESTIONS,
+          values: reply.values,
+          missing: reply.missing,
+        }),
+      };
+    case 'changeAnswer':
+      return {
+        card: renderChangeAnswerCard(t, {
+          answered: reply.answered.map(({ questionId, answer }) => ({ question: QUESTIONS.find((q) => q.id === questionId)!, answer })),
+        }),
+      };
+    case 'faq':
+      return {
+        card: renderFaqAnswerCard(t, reply.topic, { inCheck: reply.inCheck, ...(reply.answers ? { situation: { answers: reply.answers, today } } : {}) }),
+      };
+    case 'share': {
+      const { text, card } = renderShare(t, guidanceFor(reply.answers, today, reply.continueAnyway), today);
+      return { card, text };
+    }
+  }
+}
+
+/** "Continue anyway": the result reads as if from a CSP location in the tenant's market, and says so. */
+const assumed = (reply: Extract<Reply, { kind: 'result' }>) =>
+  reply.continueAnyway && reply.answers.tenantRegion ? { assumedMarket: reply.answers.tenantRegion } : undefined;
