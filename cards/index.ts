@@ -53,9 +53,9 @@ const questionCards = new Map<string, AdaptiveCardJson>();
 const MAX_CACHED_QUESTION_CARDS = 2_000;
 
 export const renderQuestionCard = (t: Translate, input: QuestionCardInput): CardAttachment => {
-  const { question, step, total, selected, hint, canGoBack, answered, partner } = input;
+  const { question, step, total, selected, hint, canGoBack, answered, partner, suggested } = input;
   const lng = (t as { lng?: string }).lng;
-  const key = JSON.stringify([lng, question.id, step, total, selected, hint, canGoBack, answered, partner]);
+  const key = JSON.stringify([lng, question.id, step, total, selected, hint, canGoBack, answered, partner, suggested]);
   let card = questionCards.get(key);
   if (card === undefined) {
     card = deepFreeze(renderCard('question', questionView(t, input)));

@@ -74,17 +74,26 @@ export function createConversation({ storage, translator, defaultLocale, today =
     const invoke = activity.type === ActivityTypes.Invoke && activity.name === ADAPTIVE_CARD_ACTION_INVOKE;
     const replies = [...decision.replies];
     // A Universal Action shows the card that carries this user's check forward in place of the clicked one.
-    const inPlace = invoke && replies.length > 0 && IN_PLACE_REPLIES.has(replies.at(-1)!.kind) ? replies.pop() : undefined;
+    const inPlace = invoke
+      ? replies.length > 0 && IN_PLACE_REPLIES.has(replies.at(-1)!.kind)
+        ? replies.pop()
+        : decision.reprompt
+      : undefined;
 
-    // An Action.Submit click leaves the clicked card in the chat: it becomes a record of the answer.
-    if (!invoke && decision.answered && activity.replyToId && activity.value !== undefined && activity.deliveryMode !== 'expectReplies') {
-      const frozen = renderReply(t, decision.answered, day).card;
+    // An Action.Submit click leaves the clicked card in the chat: it becomes a record of the answer, or the
+    // question again with a hint. Where the card can't be updated, the hint comes as a new card.
+    const updatable = !invoke && activity.replyToId && activity.value !== undefined && activity.deliveryMode !== 'expectReplies';
+    const replaced = invoke ? undefined : (decision.answered ?? decision.reprompt);
+    let updated = false;
+    if (updatable && replaced) {
       try {
-        await context.updateActivity({ type: ActivityTypes.Message, id: activity.replyToId, attachments: [frozen as never] });
+        await context.updateActivity({ type: ActivityTypes.Message, id: activity.replyToId, attachments: [renderReply(t, replaced, day).card as never] });
+        updated = true;
       } catch {
         // The channel may not allow updates (or the card is gone): the next question still follows.
       }
     }
+    if (!invoke && decision.reprompt && !updated) replies.push(decision.reprompt);
     for (const reply of replies) {
       const { card, text } = renderReply(t, reply, day);
       await context.sendActivity(text ? { text, textFormat: 'plain', attachments: [card as never] } : { attachments: [card as never] });

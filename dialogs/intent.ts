@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import { ADAPTIVE_CARD_ACTION_INVOKE, QUICK_FORM_FIELDS, SubmitDataSchema, type QuickFormField } from '../cards/actions.js';
 import { normalizeLocale, type Locale } from '../src/i18n/index.js';
 import { normalizeTyped, resolveLanguageWord, type Command, type Lexicon } from './lexicon.js';
+import { oneTypoAway } from './typo.js';
 
 /** What the user meant this turn, whatever the activity looked like. The dialogs see only this. */
 export type Intent =
@@ -36,7 +37,20 @@ export function intentFromText(raw: string, lexicon: Lexicon, clientLocale?: unk
   const language = lexicon.languages.get(text);
   const locale = language ? resolveLanguageWord(language, client) : undefined;
   if (locale) return { kind: 'command', command: 'language', locale };
-  return languageWithArgument(text, lexicon, client) ?? { kind: 'text', text: raw.slice(0, MAX_TYPED_LENGTH) };
+  const withArgument = languageWithArgument(text, lexicon, client);
+  if (withArgument) return withArgument;
+  // "strat over", "cancle", "帮肋": one typo away from exactly one command, and not an answer word of any question.
+  if (!isAnswerWord(text, lexicon)) {
+    const typo = oneTypoAway(text, lexicon.commands);
+    if (typo) return { kind: 'command', command: typo };
+  }
+  return { kind: 'text', text: raw.slice(0, MAX_TYPED_LENGTH) };
+}
+
+function isAnswerWord(text: string, lexicon: Lexicon): boolean {
+  if (lexicon.skipWords.has(text)) return true;
+  for (const words of lexicon.options.values()) if (words.has(text)) return true;
+  return false;
 }
 
 /** A card's data: an Action.Submit's message `value`, or an Action.Execute invoke's `value.action.data`. */

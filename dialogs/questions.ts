@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   ACTIVE_SUBSCRIPTIONS,
   DATE_KINDS,
@@ -19,10 +20,20 @@ import {
   type Situation,
 } from '../src/guidance/index.js';
 
-/** What a check has collected so far: any subset of a Situation. */
-export type Answers = Partial<Situation>;
+/**
+ * "Same offer, same license count?" in one click: the usual case answers three of the engine's questions at
+ * once; "something changes" asks them one by one. Only the conversation knows it: situationOf() expands it.
+ */
+export const OFFER_SUMMARIES = ['sameOfferSameCount', 'somethingChanges', 'notSure'] as const;
+export type OfferSummary = (typeof OFFER_SUMMARIES)[number];
 
-export type QuestionId = keyof Situation;
+/** What a check has collected so far: any subset of a Situation, and the offer summary. */
+export type Answers = Partial<Situation> & { offer?: OfferSummary };
+
+export type QuestionId = keyof Situation | 'offer';
+
+/** Each question's schema: the Situation's own field schemas, and the offer summary's. */
+const FIELD_SCHEMAS: Record<QuestionId, z.ZodTypeAny> = { ...SituationSchema.shape, offer: z.enum(OFFER_SUMMARIES) };
 
 export interface Question {
   id: QuestionId;
@@ -44,6 +55,28 @@ function buysNew(a: Answers, today: string): boolean {
   return a.renewalDate !== undefined && asksDateKind(a.renewalDate, today) && a.dateKind !== 'renewed';
 }
 
+/** The offer or license count changes: ask each of them. */
+const offerDetails = (a: Answers, today: string): boolean => buysNew(a, today) && a.offer === 'somethingChanges';
+
+/**
+ * Only another CSP's customer may leave it or keep it (multi-partner); every other channel is a move from that
+ * channel. "Not sure" where they bought: the goal may tell it apart.
+ */
+const GOAL_CHANNELS: readonly (Answers['purchaseChannel'] | undefined)[] = ['otherPartner', 'notSure'];
+
+/** Answers implied when a question is not asked (GUIDANCE edition 2): never a guess about a fact the partner knows. */
+export function impliedAnswers(a: Answers): Answers {
+  const out: Answers = {};
+  if (a.purchaseChannel !== undefined && !GOAL_CHANNELS.includes(a.purchaseChannel)) out.goal = 'fromOtherChannel';
+  // No reseller relationship yet: GDAP is requested with it (§3 A step 1).
+  if (a.resellerRelationship === 'no') out.delegatedAdmin = 'none';
+  if (a.offer === 'sameOfferSameCount') Object.assign(out, { offerPlan: 'same', licenseCount: 'same', offerDiscontinued: 'no' });
+  if (a.offer === 'notSure') Object.assign(out, { offerPlan: 'notSure', licenseCount: 'notSure', offerDiscontinued: 'notSure' });
+  // The same offer can still be bought, so it isn't discontinued; a different one makes it moot.
+  if (a.offer === 'somethingChanges' && (a.offerPlan === 'same' || a.offerPlan === 'different')) out.offerDiscontinued = 'no';
+  return out;
+}
+
 // The one description of every question (GUIDANCE edition 2): the guided check walks it in this order
 // (what can block the move first, then what decides the path), cards render it, typed answers are read against it.
 export const QUESTIONS: readonly Question[] = [
@@ -52,8 +85,8 @@ export const QUESTIONS: readonly Question[] = [
   { id: 'partnerRegion', input: 'choice', optionSet: 'region', options: REGION_ANSWERS },
   { id: 'tenantRegion', input: 'choice', optionSet: 'region', options: REGION_ANSWERS },
   { id: 'tenantCloud', input: 'choice', optionSet: 'tenantCloud', options: TENANT_CLOUDS, relevant: (a) => asksCloud(a) },
-  { id: 'goal', input: 'choice', optionSet: 'goal', options: GOALS },
   { id: 'purchaseChannel', input: 'choice', optionSet: 'purchaseChannel', options: PURCHASE_CHANNELS },
+  { id: 'goal', input: 'choice', optionSet: 'goal', options: GOALS, relevant: (a) => GOAL_CHANNELS.includes(a.purchaseChannel) },
   {
     id: 'otherPartnerBilling',
     input: 'choice',
@@ -78,10 +111,17 @@ export const QUESTIONS: readonly Question[] = [
     relevant: (a, today) => a.goal !== 'multiPartner' && asksDateKind(a.renewalDate, today),
   },
   { id: 'resellerRelationship', input: 'choice', optionSet: 'yesNo', options: RESELLER_RELATIONSHIPS },
-  { id: 'delegatedAdmin', input: 'choice', optionSet: 'delegatedAdmin', options: DELEGATED_ADMINS },
-  { id: 'offerPlan', input: 'choice', optionSet: 'offerPlan', options: OFFER_PLANS, relevant: buysNew },
-  { id: 'offerDiscontinued', input: 'choice', optionSet: 'yesNo', options: OFFER_DISCONTINUED, relevant: buysNew },
-  { id: 'licenseCount', input: 'choice', optionSet: 'licenseCount', options: LICENSE_COUNTS, relevant: buysNew },
+  { id: 'delegatedAdmin', input: 'choice', optionSet: 'delegatedAdmin', options: DELEGATED_ADMINS, relevant: (a) => a.resellerRelationship !== 'no' },
+  { id: 'offer', input: 'choice', optionSet: 'offer', options: OFFER_SUMMARIES, relevant: buysNew },
+  { id: 'offerPlan', input: 'choice', optionSet: 'offerPlan', options: OFFER_PLANS, relevant: offerDetails },
+  {
+    id: 'offerDiscontinued',
+    input: 'choice',
+    optionSet: 'yesNo',
+    options: OFFER_DISCONTINUED,
+    relevant: (a, today) => offerDetails(a, today) && (a.offerPlan === 'equivalent' || a.offerPlan === 'notSure'),
+  },
+  { id: 'licenseCount', input: 'choice', optionSet: 'licenseCount', options: LICENSE_COUNTS, relevant: offerDetails },
 ];
 
 export const QUESTION_IDS = QUESTIONS.map((q) => q.id);
@@ -91,7 +131,7 @@ export const PROFILE_QUESTION_IDS = ['partnerRoles', 'partnerModel', 'partnerReg
 
 export const isProfileQuestion = (id: QuestionId): boolean => (PROFILE_QUESTION_IDS as readonly QuestionId[]).includes(id);
 
-/** Answers a question never asked gets when the engine needs a value: nothing to compare, so nothing flagged. */
+/** Answers a question never asked gets when the engine needs a value (a transfer, multi-partner): nothing bought, nothing to compare. */
 const NOT_ASKED: Partial<Record<QuestionId, string>> = { offerPlan: 'same', offerDiscontinued: 'no', licenseCount: 'same' };
 
 export function questionById(id: string): Question | undefined {
@@ -113,9 +153,9 @@ export function nextQuestion(answers: Answers, today: string, skipped: readonly 
 }
 
 /** One answer as its field's schema reads it (a card's 'a,b' becomes a list); undefined when not acceptable. */
-export function parseAnswer(question: Question, value: unknown): Situation[QuestionId] | undefined {
-  const parsed = SituationSchema.shape[question.id].safeParse(value);
-  return parsed.success ? (parsed.data as Situation[QuestionId]) : undefined;
+export function parseAnswer(question: Question, value: unknown): Answers[QuestionId] | undefined {
+  const parsed = FIELD_SCHEMAS[question.id].safeParse(value);
+  return parsed.success ? (parsed.data as Answers[QuestionId]) : undefined;
 }
 
 /**
@@ -133,11 +173,14 @@ export function validAnswers(stored: unknown): Answers {
 }
 
 /** Drops answers that others made moot, and fills the ones never asked, so the situation carries what applies. */
-export function situationOf(answers: Answers, today: string): Answers {
+export function situationOf(answers: Answers, today: string): Partial<Situation> {
   const kept: Record<string, unknown> = { ...answers };
+  const implied = impliedAnswers(answers) as Record<string, unknown>;
   for (const q of QUESTIONS) {
     if (!isRelevant(q, answers, today)) delete kept[q.id];
-    if (kept[q.id] === undefined && NOT_ASKED[q.id] !== undefined) kept[q.id] = NOT_ASKED[q.id];
+    kept[q.id] ??= implied[q.id] ?? NOT_ASKED[q.id];
+    if (kept[q.id] === undefined) delete kept[q.id];
   }
-  return kept as Answers;
+  delete kept.offer;
+  return kept as Partial<Situation>;
 }

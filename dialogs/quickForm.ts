@@ -4,13 +4,16 @@ import { QUESTIONS, isRelevant, parseAnswer, type Answers, type QuestionId } fro
 
 // The form shows every question at once, so conditional ones say when they apply.
 const ONLY_IF: Partial<Record<QuestionId, QuickFormQuestion['onlyIf']>> = {
+  goal: 'otherPartner',
   otherPartnerBilling: 'otherPartner',
   tenantCloud: 'china',
   activeSubscriptions: 'notEa',
   dateKind: 'pastDate',
-  offerPlan: 'buying',
-  offerDiscontinued: 'buying',
-  licenseCount: 'buying',
+  delegatedAdmin: 'hasRelationship',
+  offer: 'buying',
+  offerPlan: 'offerChanges',
+  offerDiscontinued: 'offerChanges',
+  licenseCount: 'offerChanges',
 };
 
 export const QUICK_FORM_QUESTIONS: readonly QuickFormQuestion[] = QUESTIONS.map((q) => ({ ...q, onlyIf: ONLY_IF[q.id] }));

@@ -52,6 +52,7 @@ export function renderReply(t: Translate, reply: Reply, today: string): Rendered
           hint: reply.hint,
           canGoBack: reply.canGoBack,
           ...(reply.partner ? { partner: partnerLineOf(t, reply.partner) } : {}),
+          ...(reply.suggested ? { suggested: reply.suggested } : {}),
         }),
       };
     case 'answered':

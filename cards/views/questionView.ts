@@ -24,12 +24,14 @@ export interface QuestionCardInput {
   canGoBack: boolean;
   /** The partner's remembered answers as one line ("You: Admin agent · direct-bill · Europe"), with [Change]. */
   partner?: string;
+  /** Likely answers offered as one-click buttons above a long list or a multi-select. */
+  suggested?: readonly string[];
   /** Set once the question is answered: the card then shows the answer and no live buttons. */
   answered?: string;
 }
 
 /** Up to this many options render as one button each; more render as a compact dropdown. */
-export const MAX_OPTION_BUTTONS = 5;
+export const MAX_OPTION_BUTTONS = 6;
 
 /** Widest button title Teams shows uncut, in columns (a CJK character takes two). */
 export const MAX_BUTTON_TITLE_WIDTH = 36;
@@ -54,7 +56,7 @@ export interface QuestionViewData {
   /** "Your answer: …" on a card that was answered ('' while it is live). */
   answered: string;
   input: QuestionInputMode;
-  /** One per option in 'buttons' mode, else empty. */
+  /** One per option in 'buttons' mode; in the other modes, the suggested answers (one click each). */
   buttons: Button[];
   /** 'compact' (a dropdown) for long lists, 'expanded' (radio buttons, which wrap) for a few long options. */
   choiceStyle: 'compact' | 'expanded';
@@ -173,7 +175,9 @@ function liveQuestionView(t: Translate, input: QuestionCardInput): QuestionViewD
             style: (value === selected ? 'positive' : 'default') satisfies ButtonStyle,
             data: answerData(question.id, value),
           }))
-        : [],
+        : (input.suggested ?? [])
+            .filter((value) => question.options.includes(value))
+            .map((value) => ({ title: tr(t, optionLabelKey(question, value)), style: 'default' satisfies ButtonStyle, data: answerData(question.id, value) })),
     choices: mode === 'choice' || mode === 'multi' ? labelled : [],
     choiceStyle,
     placeholder: tr(t, 'cards:question.placeholder'),

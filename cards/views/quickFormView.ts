@@ -42,6 +42,8 @@ const NOTE_KEYS = {
   notEa: 'cards:quick.onlyIfNotEa',
   pastDate: 'cards:quick.onlyIfPastDate',
   buying: 'cards:quick.onlyIfBuying',
+  hasRelationship: 'cards:quick.onlyIfRelationship',
+  offerChanges: 'cards:quick.onlyIfOfferChanges',
 } as const;
 
 /** Every question on one card; required ones are marked by the host (isRequired) so the user knows before submitting. */

@@ -10,6 +10,7 @@ import { QUESTIONS, isProfileQuestion, isRelevant, parseAnswer, questionById, ty
 import { readQuickForm } from '../quickForm.js';
 import { readTypedAnswer } from '../typedAnswer.js';
 import { knownAnswers, knownBlocked, nextPosition } from './flow.js';
+import { marketOfLocale } from './markets.js';
 import type { Reply } from './replies.js';
 import { answerText, newCheck, type CheckState, type PartnerAnswers, type UserProfile } from './state.js';
 
@@ -36,6 +37,11 @@ export interface Decision {
   replies: Reply[];
   /** For a click on a question card: the card it becomes once answered (no live buttons). */
   answered?: Reply;
+  /**
+   * A click that can't be taken (not an option, or from an older card): the question again, with a hint, shown
+   * in place of the clicked card rather than posted as a new message.
+   */
+  reprompt?: Reply;
 }
 
 /** Mutable working copy of one turn. */
@@ -46,6 +52,7 @@ interface Turn {
   locale: Locale;
   replies: Reply[];
   answered?: Reply;
+  reprompt?: Reply;
 }
 
 const clone = <T>(value: T): T => (value === undefined ? value : structuredClone(value));
@@ -64,8 +71,8 @@ export function decide(input: TurnInput): Decision {
   }
   const firstContact = welcomeIfNew(turn);
   route(turn, firstContact);
-  const { check, profile, locale, replies, answered } = turn;
-  return { check, profile, locale, replies, ...(answered ? { answered } : {}) };
+  const { check, profile, locale, replies, answered, reprompt } = turn;
+  return { check, profile, locale, replies, ...(answered ? { answered } : {}), ...(reprompt ? { reprompt } : {}) };
 }
 
 /** The welcome card the first time we hear from a user, and a one-time note when we can't speak their Teams language. */
@@ -193,7 +200,26 @@ function ask(turn: Turn, hint?: 'invalid' | 'outOfDate'): void {
     ...(hint ? { hint } : {}),
     canGoBack: check.history.length > 0,
     ...(partner ? { partner } : {}),
+    ...suggestionsFor(turn, question.id),
   });
+}
+
+/** Single roles most partners have: one click instead of ticking a box and [Next]. */
+const COMMON_ROLES = ['adminAgent', 'globalAdmin', 'salesAgent'] as const;
+
+/**
+ * One-click answers for the long lists: the partner's own market for the tenant's (most customers are in it),
+ * the market the Teams client's region suggests for the partner's, and the common single roles. Offered, never assumed.
+ */
+function suggestionsFor(turn: Turn, id: QuestionId): { suggested?: readonly string[] } {
+  const own = turn.profile.partner?.partnerRegion;
+  if (id === 'tenantRegion' && own && own !== 'notSure') return { suggested: [own] };
+  if (id === 'partnerRegion') {
+    const guess = marketOfLocale(turn.input.clientLocale);
+    return guess ? { suggested: [guess] } : {};
+  }
+  if (id === 'partnerRoles') return { suggested: COMMON_ROLES };
+  return {};
 }
 
 /** Stores one answer in the check, or in the profile for the partner's own questions. */
@@ -213,14 +239,14 @@ function answer(turn: Turn, intent: Extract<Intent, { kind: 'answer' }>): void {
   const position = nextPosition(check, turn.profile, turn.input.today);
   if (!position || knownBlocked(check, turn.profile, turn.input.today)) return ask(turn);
   const { question } = position;
-  if (intent.questionId !== question.id) return ask(turn, 'outOfDate');
+  if (intent.questionId !== question.id) return reprompt(turn, 'outOfDate');
   const skip = intent.skip === true;
   let shown: string | undefined;
   if (skip && question.optional) {
     check.skipped.push(question.id);
   } else {
     const parsed = skip || intent.answer === undefined ? undefined : parseAnswer(question, intent.answer);
-    if (parsed === undefined) return ask(turn, 'invalid');
+    if (parsed === undefined) return reprompt(turn, 'invalid');
     store(turn, question.id, parsed);
     shown = answerText(parsed);
   }
@@ -229,12 +255,24 @@ function answer(turn: Turn, intent: Extract<Intent, { kind: 'answer' }>): void {
   ask(turn);
 }
 
-/** Typed text during a check: an answer to the open question, or a re-ask with a hint. */
+/** The open question again with a hint, in place of the card that was clicked. */
+function reprompt(turn: Turn, hint: 'invalid' | 'outOfDate'): void {
+  ask(turn, hint);
+  const card = turn.replies.at(-1);
+  if (card?.kind !== 'question') return;
+  turn.replies.pop();
+  turn.reprompt = card;
+}
+
+/** Typed text during a check: an answer to the open question, or a short hint (the question card is still above). */
 function typedAnswer(turn: Turn, text: string): void {
   const position = nextPosition(turn.check!, turn.profile, turn.input.today);
   if (!position) return ask(turn);
   const typed = readTypedAnswer(position.question, text, turn.input.lexicon);
-  if (typed === undefined) return ask(turn, 'invalid');
+  if (typed === undefined) {
+    const key = position.question.input === 'date' ? 'cards:question.hint.invalidDate' : 'cards:question.hint.invalid';
+    return notice(turn, key);
+  }
   answer(turn, 'skip' in typed ? { kind: 'answer', questionId: position.question.id, skip: true } : { kind: 'answer', questionId: position.question.id, answer: typed.value });
   // Typed, not clicked: there is no card to freeze.
   turn.answered = undefined;
@@ -344,8 +382,10 @@ function quickForm(turn: Turn, fields: Partial<Record<QuickFormField, string>>):
   const withoutProfile = hasFullProfile(turn.profile);
   const entered = withoutProfile ? { ...profileFields(turn.profile.partner!), ...fields } : fields;
   const { answers, missing, asked } = readQuickForm(entered, turn.input.today);
-  if (missing.length > 0) return void turn.replies.push({ kind: 'quickForm', values: fields, missing, withoutProfile });
   const check: CheckState = { status: 'done', answers: {}, history: asked, skipped: asked.filter((id) => answers[id] === undefined) };
+  const blocked = knownBlocked({ ...check, answers }, {}, turn.input.today);
+  // What blocks the move is enough: the rest of the form doesn't matter then.
+  if (missing.length > 0 && !blocked) return void turn.replies.push({ kind: 'quickForm', values: fields, missing, withoutProfile });
   turn.check = check;
   for (const [id, value] of Object.entries(answers)) store(turn, id as QuestionId, value);
   ask(turn);

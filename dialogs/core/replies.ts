@@ -22,6 +22,8 @@ export type Reply =
       canGoBack: boolean;
       /** The partner's remembered answers, shown as one line with [Change] on the first question of a check. */
       partner?: PartnerAnswers;
+      /** Likely answers offered as one-click buttons above a long list (the partner's own market, a single role). */
+      suggested?: readonly string[];
     }
   /** A question card after its answer: the answer stays readable, nothing is clickable (Action.Submit clients). */
   | { kind: 'answered'; questionId: QuestionId; step: number; total: number; answer?: string }

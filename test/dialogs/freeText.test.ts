@@ -33,7 +33,7 @@ describe('free-text questions in the conversation', () => {
     const again = cards.at(-1)!;
     expect(questionIdOf(again)).to.equal('partnerModel');
     expect(textOf(again)).not.to.include(t('cards:question.hint.invalid'));
-    expect(textOf(again)).to.include(t('cards:question.step', { k: 2, n: 13 }));
+    expect(textOf(again)).to.include(t('cards:question.step', { k: 2, n: 10 }));
     // The check goes on from there.
     expect(questionIdOf(cardsOf(await conv.say('1')).at(-1))).to.equal('partnerRegion');
   });

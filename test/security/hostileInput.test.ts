@@ -158,8 +158,9 @@ describe('hostile typed answers and card submits', () => {
       const send = await atFirstQuestion();
       const res = await send({ text });
       expect(res.status).to.equal(200);
-      // Not taken as an answer: the same question again (after a hint, or an FAQ answer for a real question).
-      expect(lastQuestion(res.replies)).to.equal('partnerRoles');
+      // Not taken as an answer: a short hint (the question card is still above), or the same question again after an FAQ answer.
+      expect([undefined, 'partnerRoles']).to.include(lastQuestion(res.replies));
+      expect(res.replies.length).to.be.at.least(1);
       // Nothing of what the user typed comes back: no echo means no markdown, link or template injection.
       const everything = JSON.stringify(res.replies);
       for (const fragment of ['evil.example', '<script>', 'string(user)', 'مرحبا', '👩‍💻', 'aaaaaaaaaa', '转过来']) expect(everything).not.to.include(fragment);
