@@ -15,7 +15,9 @@ import {
   type Translate,
 } from '../cards/index.js';
 import { partnerLineOf } from '../cards/views/questionView.js';
-import { QUESTIONS, isProfileQuestion, questionById, type QuestionId } from './questions.js';
+import { answerLabel } from '../cards/index.js';
+import { QUESTIONS, isProfileQuestion, isRelevant, questionById, type Answers, type QuestionId } from './questions.js';
+import { answerText } from './core/state.js';
 import { QUICK_FORM_QUESTIONS } from './quickForm.js';
 import { guidanceFor, withProbes } from './core/flow.js';
 import type { Reply } from './core/replies.js';
@@ -66,7 +68,9 @@ export function renderReply(t: Translate, reply: Reply, today: string): Rendered
         }),
       };
     case 'result':
-      return { card: renderResultCard(t, guidanceFor(reply.answers, today, reply.continueAnyway), assumed(reply)) };
+      return {
+        card: renderResultCard(t, guidanceFor(reply.answers, today, reply.continueAnyway), { ...assumed(reply), recap: recapOf(t, reply.answers, today) }),
+      };
     case 'blocked':
       return { card: renderResultCard(t, guidanceFor(withProbes(reply.answers), today), { early: { changeQuestionId: blockingQuestion(reply) } }) };
     case 'quickForm':
@@ -92,6 +96,19 @@ export function renderReply(t: Translate, reply: Reply, today: string): Rendered
       return { card, text };
     }
   }
+}
+
+/** This customer's answers in one line, as the partner gave them ("Europe · Direct (admin center) · 2027-01-31 …"). */
+function recapOf(t: Translate, answers: Answers, today: string): string {
+  const parts: string[] = [];
+  for (const q of QUESTIONS) {
+    const value = answerText(answers[q.id]);
+    if (isProfileQuestion(q.id) || value === undefined || !isRelevant(q, answers, today)) continue;
+    const label = answerLabel(t, q, value);
+    // "Yes" or "No" alone says nothing: name the question.
+    parts.push(q.optionSet === 'yesNo' ? String(t('cards:change.item', { question: t(`questions:${q.id}.short`), answer: label })) : label);
+  }
+  return parts.length > 0 ? String(t('cards:result.recap', { answers: parts.join(' · ') })) : '';
 }
 
 /** "Continue anyway": the result reads as if from a CSP location in the tenant's market, and says so. */

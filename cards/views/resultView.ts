@@ -16,6 +16,8 @@ export interface ResultOptions {
   early?: { changeQuestionId: string };
   /** "Continue anyway": the path as if from a CSP location in this market, said in the lead. */
   assumedMarket?: string;
+  /** The answers in one line, shown under the verdict with [Change an answer]. */
+  recap?: string;
 }
 
 export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'warning' | 'attention';
@@ -35,9 +37,20 @@ export interface ResultSection {
  * backgrounds, then the docs the facts come from.
  */
 export interface ResultViewData {
-  verdict: { style: ContainerStyle; title: string; lead: string };
+  /** lead: why it is blocked, or the urgent note ('' when neither); next: the first step; deadline: '' without a date. */
+  verdict: { style: ContainerStyle; title: string; lead: string; next: string; deadline: string };
+  /** The answers in one line ('' when the caller has none to show). */
+  recap: string;
+  /** The first buttons again, above the details. */
+  topActions: Button[];
+  /** One button per collapsed part: it shows or hides that part (Action.ToggleVisibility). */
+  toggles: Array<{ title: string; target: 'more-steps' | 'more-notes' | 'more-credit' | 'more-sources' }>;
+  /** Steps 2 onwards and the fallback (collapsed). */
   todo: ResultSection[];
+  /** Notes by severity, on coloured backgrounds (collapsed). */
   warnings: ResultSection[];
+  credit: ResultSection[];
+  /** The sources (collapsed, with the footnote). */
   reference: ResultSection[];
   sourcesNote: string;
   actions: Button[];
@@ -117,15 +130,26 @@ const bullets = (t: Translate, items: readonly Message[]): string[] =>
 /** Parentheses and spaces would end a markdown link target early. */
 const safeUrl = (url: string): string => url.replace(/[()\s]/g, (c) => encodeURIComponent(c));
 
-export function verdictView(t: Translate, g: Guidance): ResultViewData['verdict'] {
+/** The first lines, readable in five seconds: verdict and path, why (blocked) or what is urgent, the next action, the deadline. */
+export function verdictView(t: Translate, g: Guidance, assumedMarket?: string): ResultViewData['verdict'] {
   const look = VERDICT_LOOK[g.verdict];
-  const title = `${look.icon} ${tr(t, `guidance:verdict.${g.verdict}`)}`;
-  // Blocked leads with why; otherwise with the path the steps follow.
-  const lead =
-    g.path === null
-      ? g.notes.filter((n) => n.severity === 'blocking').map((n) => messageText(t, n)).join(' ')
-      : tr(t, 'cards:result.pathLead', { path: tr(t, `guidance:path.${g.path}`) });
-  return { style: look.style, title, lead };
+  const verdictLabel = tr(t, `guidance:verdict.${g.verdict}`);
+  const title = `${look.icon} ${g.path === null ? verdictLabel : `${verdictLabel} · ${tr(t, `guidance:path.${g.path}`)}`}`;
+  const leadNotes = g.path === null ? g.notes.filter((n) => n.severity === 'blocking') : g.notes.filter((n) => n.severity === 'urgent').slice(0, 1);
+  const lead = [
+    ...(assumedMarket ? [tr(t, 'cards:result.assumed', { market: tr(t, `guidance:region.${assumedMarket}`) })] : []),
+    ...leadNotes.map((n) => messageText(t, n, true)),
+  ].join(' ');
+  const first = g.steps[0];
+  const next = first ? tr(t, g.path === null ? 'cards:result.firstUnblock' : 'cards:result.next', { step: stepLine(t, first, rolesUnknown(g)) }) : '';
+  const dated = g.steps.find((s) => s.due !== undefined);
+  // The first step's own date is already on the "next" line.
+  const deadline = !dated || dated === first
+    ? ''
+    : dated.from
+      ? tr(t, 'cards:result.deadlineBetween', { from: `**${dated.from}**`, due: `**${dated.due}**`, n: g.steps.indexOf(dated) + 1 })
+      : tr(t, 'cards:result.deadline', { due: `**${dated.due}**`, n: g.steps.indexOf(dated) + 1 });
+  return { style: look.style, title, lead, next, deadline };
 }
 
 function section(id: ResultSection['id'], style: ContainerStyle, title: string, lines: readonly string[]): ResultSection {
@@ -144,32 +168,54 @@ function noteSections(t: Translate, notes: readonly Note[]): ResultSection[] {
   return out;
 }
 
-/** The result a partner reads at a glance: verdict first, then what to do and who does it, then what to watch. */
+/**
+ * The result as a call sheet: the first lines say the verdict, the one next action with its actor and the
+ * deadline; a recap of the answers; then the rest (remaining steps, notes, credit, sources) in sections the
+ * partner opens with one click each. Nothing is said twice: the first step is the "next" line, the steps
+ * list carries on from step 2, the urgent note in the lead is not repeated below.
+ */
 export function resultView(t: Translate, g: Guidance, options: ResultOptions = {}): ResultViewData {
   const partnerUnsure = rolesUnknown(g);
   const todo: ResultSection[] = [];
   const stepsTitle = g.path === null ? tr(t, 'cards:result.heading.unblock') : tr(t, 'cards:result.heading.steps');
-  todo.push(section('steps', 'default', stepsTitle, g.steps.map((s, i) => `${i + 1}. ${stepLine(t, s, partnerUnsure)}`)));
+  if (g.steps.length > 1) {
+    todo.push(section('steps', 'default', stepsTitle, g.steps.slice(1).map((s, i) => `${i + 2}. ${stepLine(t, s, partnerUnsure)}`)));
+  }
   if (g.fallback) {
     const title = tr(t, 'cards:result.heading.fallback', { path: tr(t, `guidance:path.${g.fallback.path}`) });
     // A list item, so Teams puts it on its own line under the heading.
     todo.push(section('fallback', 'default', title, [`- ${messageText(t, g.fallback)}${badge(t, g.fallback.source)}`]));
   }
+  const credit: ResultSection[] = [];
   if (g.credit) {
     // Who calls billing support is the one thing to take away: it rides on the heading line.
     const title = `${tr(t, 'cards:result.heading.credit')} · ${tr(t, `cards:result.creditContact.${g.credit.contact}`)}`;
-    todo.push(section('credit', 'default', title, bullets(t, g.credit.items)));
+    credit.push(section('credit', 'default', title, bullets(t, g.credit.items)));
   }
+  const verdict = verdictView(t, g, options.assumedMarket);
+  const inLead = g.path === null ? undefined : g.notes.find((n) => n.severity === 'urgent');
+  const warnings = noteSections(t, g.notes.filter((n) => n !== inLead));
   const links = g.links.map((l) => `- [${tr(t, `guidance:${l.titleKey}`)}](${safeUrl(l.url)})`);
-  const verdict = verdictView(t, g);
-  if (options.assumedMarket) verdict.lead = `${tr(t, 'cards:result.assumed', { market: tr(t, `guidance:region.${options.assumedMarket}`) })} ${verdict.lead}`;
+  const reference = [section('links', 'default', tr(t, 'cards:result.heading.links'), links)];
+  const noteCount = warnings.reduce((n, w) => n + w.text.split(LINE).length - 1, 0);
+  const toggles: ResultViewData['toggles'] = [
+    ...(todo.length > 0 ? [{ title: tr(t, 'cards:result.show.steps', { count: g.steps.length - 1 + (g.fallback ? 1 : 0) }), target: 'more-steps' as const }] : []),
+    ...(warnings.length > 0 ? [{ title: tr(t, 'cards:result.show.notes', { count: noteCount }), target: 'more-notes' as const }] : []),
+    ...(credit.length > 0 ? [{ title: tr(t, 'cards:result.show.credit'), target: 'more-credit' as const }] : []),
+    { title: tr(t, 'cards:result.show.sources', { count: g.links.length }), target: 'more-sources' as const },
+  ];
+  const actions = options.early ? earlyActions(t, g, options.early.changeQuestionId) : [commandButton(t, 'change', 'positive'), commandButton(t, 'share'), commandButton(t, 'restart')];
   return {
     verdict,
+    recap: options.recap ?? '',
+    topActions: actions.slice(0, 2),
+    toggles,
     todo,
-    warnings: noteSections(t, g.notes),
-    reference: [section('links', 'default', tr(t, 'cards:result.heading.links'), links)],
+    warnings,
+    credit,
+    reference,
     sourcesNote: tr(t, 'cards:result.sourcesNote', { checked: monthOf(CONTENT_CHECKED) }),
-    actions: options.early ? earlyActions(t, g, options.early.changeQuestionId) : [commandButton(t, 'change', 'positive'), commandButton(t, 'share'), commandButton(t, 'restart')],
+    actions,
   };
 }
 

@@ -10,7 +10,10 @@ export function summaryText(t: Translate, g: Guidance, today: string): string {
   const verdict = verdictView(t, g);
   const out: string[] = [tr(t, 'cards:share.title'), tr(t, 'cards:share.prepared', { date: today }), ''];
   // The verdict title carries an icon for the card; the summary states it in words.
-  out.push(tr(t, 'cards:share.verdict', { verdict: tr(t, `guidance:verdict.${g.verdict}`) }), verdict.lead, '');
+  const path = g.path === null ? '' : ` · ${tr(t, `guidance:path.${g.path}`)}`;
+  out.push(tr(t, 'cards:share.verdict', { verdict: `${tr(t, `guidance:verdict.${g.verdict}`)}${path}` }));
+  if (verdict.lead) out.push(verdict.lead);
+  out.push('');
   const block = (heading: string, lines: string[]) => {
     if (lines.length > 0) out.push(heading, ...lines, '');
   };

@@ -191,7 +191,8 @@ describe('cards', () => {
           const guidance = guide(situation, TODAY);
           const card = renderResultCard(t, guidance);
           track('result', assertValidCard(card, `result (${name})`, { maxBytes: RESULT_CARD_MAX_BYTES }));
-          expect(commandsOf(card)).to.deep.equal(['change', 'share', 'restart']);
+          // The first buttons above the details, all of them at the bottom.
+          expect(commandsOf(card)).to.deep.equal(['change', 'share', 'change', 'share', 'restart']);
           checkResultShape(t, guidance, card, name);
         }
       });
@@ -227,34 +228,45 @@ function checkResultShape(t: ReturnType<typeof translator.t>, g: Guidance, card:
   const body = card.content.body as Array<Record<string, unknown>>;
   expect(body[0]!.style, name).to.equal(VERDICT_STYLE[g.verdict]);
 
-  const ids = [...view.todo, ...view.warnings, ...view.reference].map((s) => s.id);
+  // The call sheet: verdict (with the path), the first step as "next", with who does it; the rest collapsed.
+  expect(view.verdict.title, name).to.include(String(t(`guidance:verdict.${g.verdict}`)));
+  if (g.path) expect(view.verdict.title, name).to.include(String(t(`guidance:path.${g.path}`)));
+  const first = g.steps[0]!;
+  expect(view.verdict.next, name).to.include(`**${String(t(`guidance:actor.${first.actor}`))}**`);
+  if (first.due) expect(view.verdict.next, name).to.include(first.due);
+  const ids = [...view.todo, ...view.warnings, ...view.credit, ...view.reference].map((s) => s.id);
   const expected = [
-    'steps',
+    ...(g.steps.length > 1 ? ['steps'] : []),
     ...(g.fallback ? ['fallback'] : []),
+    ...(['urgent', 'caution', 'info'] as const).filter((s) => g.notes.some((n) => n.severity === s && !(g.path && n === g.notes.find((u) => u.severity === 'urgent')))),
     ...(g.credit ? ['credit'] : []),
-    ...(['urgent', 'caution', 'info'] as const).filter((s) => g.notes.some((n) => n.severity === s)),
     'links',
   ];
   expect(ids, name).to.deep.equal(expected);
+  // Everything below the verdict is collapsed behind one toggle per part.
+  for (const id of ['more-steps', 'more-notes', 'more-credit', 'more-sources']) {
+    const container = body.find((b) => b.id === id);
+    expect(container, `${name}: ${id}`).to.include({ isVisible: false });
+  }
+  for (const toggle of elementsOfType(card, 'Action.ToggleVisibility')) expect(toggle.targetElements, name).to.have.length(1);
 
   const json = JSON.stringify(card);
   // Every link is one of the links table's (GUIDANCE §10), and each of the guidance's links is there.
   const known = new Set<string>(Object.values(LINK_URLS));
   for (const url of json.match(/https:\/\/[^\s"')\]]+/g) ?? []) expect(known.has(url), `${name}: ${url}`).to.equal(true);
   for (const link of g.links) expect(json, `${name}: ${link.id}`).to.include(`](${link.url})`);
-  expect(view.sourcesNote, name).to.match(/2026/);
-  // Every step is numbered in order and starts with who does it.
-  const steps = view.todo.find((s) => s.id === 'steps')!;
-  const lines = steps.text.split('\r').slice(1);
-  expect(lines, name).to.have.length(g.steps.length);
-  g.steps.forEach((st, i) => expect(lines[i], `${name} step ${i + 1}`).to.match(new RegExp(`^${i + 1}\\. \\*\\*${escapeRe(String(t(`guidance:actor.${st.actor}`)))}\\*\\*`)));
-  // Blocked: why leads, then what unblocks it; nothing else to do.
+  expect(view.sourcesNote).to.match(/2026/);
+  // Steps 2 onwards are numbered in order and start with who does it; nothing of step 1 is said twice.
+  const steps = view.todo.find((s) => s.id === 'steps');
+  const lines = steps ? steps.text.split('\r').slice(1) : [];
+  expect(lines, name).to.have.length(g.steps.length - 1);
+  g.steps.slice(1).forEach((st, i) =>
+    expect(lines[i], `${name} step ${i + 2}`).to.match(new RegExp(`^${i + 2}\\. \\*\\*${escapeRe(String(t(`guidance:actor.${st.actor}`)))}\\*\\*`)),
+  );
+  // Blocked: why leads, then what unblocks it first.
   if (g.verdict === 'blocked') {
-    expect(steps.text.split('\r')[0]).to.equal(`**${String(t('cards:result.heading.unblock'))}**`);
-    expect(view.verdict.lead, name).to.equal(String(t(`guidance:${g.notes[0]!.key}`, g.notes[0]!.params)).split(' ').length > 0 ? view.verdict.lead : '');
     expect(view.verdict.lead.length, name).to.be.greaterThan(20);
-  } else {
-    expect(view.verdict.lead, name).to.include(String(t(`guidance:path.${g.path}`)));
+    if (steps) expect(steps.text.split('\r')[0]).to.equal(`**${String(t('cards:result.heading.unblock'))}**`);
   }
 }
 

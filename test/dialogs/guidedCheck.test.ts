@@ -5,8 +5,13 @@ import { cardsOf, isResultCard, questionIdOf, submitsOf, tFor, textOf, TestConve
 import { messageText } from '../../cards/views/resultView.js';
 import { DIRECT_NO_ADMIN, FROM_PARTNER, GUIDED_CASES, TAIWAN_INDIRECT, type Answers } from '../support/cases.js';
 
-/** The numbered step lines of a result card's text ("1. **You**: …"). */
-const stepLines = (text: string): string[] => text.split(/[\r\n]/).filter((l) => /^\d+\. /.test(l));
+/** The steps of a result card in order: the "next" line (step 1), then the numbered ones ("2. **You**: …"). */
+const stepLines = (text: string): string[] => {
+  const lines = text.split(/[\r\n]/);
+  const nextPrefixes = ['en', 'zh-CN', 'zh-TW'].map((l) => String(tFor(l as Locale)('cards:result.next', { step: '' })).trim());
+  const next = lines.filter((l) => nextPrefixes.some((p) => l.startsWith(p)));
+  return [...next, ...lines.filter((l) => /^\d+\. /.test(l))];
+};
 
 /** A note as the card shows it: its dates in bold. */
 const bold = (g: (key: string, params?: Record<string, unknown>) => string, key: string, params: Record<string, string>): string =>

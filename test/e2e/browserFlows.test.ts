@@ -27,6 +27,24 @@ async function lastCardShowing(page: Page, texts: string[]): Promise<string> {
   return (await handle.jsonValue()) as string;
 }
 
+/** The width of a phone's chat pane (the issue's 312–400 px): the call sheet must fit one screen there. */
+const PHONE_WIDTH = 400;
+
+/** How tall the result card is, and where its first lines (verdict, next action, deadline) end, in CSS px. */
+async function callSheetHeights(page: Page, card: Locator, t: (key: string, params?: Record<string, unknown>) => unknown) {
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
+  const box = (await card.boundingBox())!;
+  const prefix = String(t('cards:result.next', { step: '' })).replace(/\*/g, '').replace(/—\s*$/, '').trim();
+  // The whole text block of the "next" line (and of the deadline line when there is one), not just its first word.
+  const blocks = card.locator('.ac-textBlock');
+  const texts = await blocks.allInnerTexts();
+  const deadline = String(t('cards:result.deadline', { due: '§', n: 0 })).split('§')[0]!.trim();
+  const nextAt = texts.findIndex((x) => x.startsWith(prefix));
+  const last = texts[nextAt + 1]?.startsWith(deadline) ? nextAt + 1 : nextAt;
+  const nextBox = (await blocks.nth(Math.max(0, last)).boundingBox())!;
+  return { card: Math.round(box.height), firstLinesBottom: Math.round(nextBox.y + nextBox.height - box.y) };
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Input.Date renders as a date picker without text entry: open its calendar, page to the month, click the day. */
@@ -112,9 +130,23 @@ describe('in a browser: the Agents Playground web UI in headless Chromium', func
 
         expect(asked).to.deep.equal(Object.keys(ANSWERS));
         const result = cards.last();
+        await screenshotCard(page, result, `playground-${locale}-3-result.png`);
+        const heights = { desktop: await callSheetHeights(page, result, t) };
+        // At phone width: the card laid out PHONE_WIDTH px wide, as Teams mobile shows it, collapsed.
+        await result.evaluate((el, width) => Object.assign((el as HTMLElement).style, { width: `${width}px`, maxWidth: `${width}px` }), PHONE_WIDTH);
+        heights[`${PHONE_WIDTH}px` as 'desktop'] = await callSheetHeights(page, result, t);
+        await screenshotCard(page, result, `playground-${locale}-4-result-${PHONE_WIDTH}px.png`);
+        writeFileSync(artifactPath(`card-heights-${locale}.json`), `${JSON.stringify(heights, null, 2)}\n`);
+        const phone = heights[`${PHONE_WIDTH}px` as 'desktop'];
+        // The first lines say it all: verdict, next action (with its actor) and the deadline, within 300 px.
+        expect(phone.firstLinesBottom, 'verdict and next action within the first 300 px').to.be.at.most(300);
+        expect(phone.card, 'the collapsed call sheet fits one phone screen').to.be.at.most(760);
+        await result.evaluate((el) => Object.assign((el as HTMLElement).style, { width: '', maxWidth: '' }));
+
+        // Everything else is one click away.
+        await result.getByRole('button', { name: t('cards:result.show.steps', { count: 3 }), exact: true }).click();
         const text = await result.innerText();
         for (const expected of expectedResultTexts(locale)) expect(text).to.include(expected);
-        await screenshotCard(page, result, `playground-${locale}-3-result.png`);
       } catch (err) {
         // What the page showed when it went wrong, for whoever reads the CI log.
         await page.screenshot({ path: artifactPath(`playground-${locale}-failure.png`), fullPage: true }).catch(() => undefined);
