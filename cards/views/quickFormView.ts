@@ -1,6 +1,6 @@
 import { quickFormData, type QuickFormSubmit } from '../actions.js';
 import type { CardQuestion } from './questionView.js';
-import { optionLabelKey } from './questionView.js';
+import { MAX_OPTION_BUTTONS, optionLabelKey } from './questionView.js';
 import { tr, type Translate } from './shared.js';
 
 export interface QuickFormQuestion extends CardQuestion {
@@ -24,6 +24,8 @@ export interface QuickFormViewData {
     id: string;
     label: string;
     input: 'choice' | 'multi' | 'date';
+    /** A few options are radio buttons (one click); long lists a dropdown. */
+    choiceStyle: 'compact' | 'expanded';
     required: boolean;
     requiredMessage: string;
     placeholder: string;
@@ -62,6 +64,7 @@ export function quickFormView(t: Translate, input: QuickFormInput): QuickFormVie
         // Hosts mark isRequired inputs with their own asterisk.
         label: tr(t, `questions:${q.id}.short`),
         input: q.input,
+        choiceStyle: q.options.length <= MAX_OPTION_BUTTONS ? 'expanded' : 'compact',
         required,
         requiredMessage,
         placeholder: tr(t, 'cards:quick.placeholder'),
