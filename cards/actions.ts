@@ -74,12 +74,15 @@ export const ChangeSubmitSchema = z
   .object({ action: z.literal('change'), questionId: z.union([QuestionIdSchema, z.literal('')]).optional() })
   .strict();
 
+/** "Which holds?" on the what-I-understood card: sets one answer directly (validated like any answer). */
+export const SetSubmitSchema = z.object({ action: z.literal('set'), questionId: QuestionIdSchema, answer: AnswerValueSchema }).strict();
+
 /**
  * Every Action.Submit payload our cards produce. Discriminated on `action`, strict (unknown fields are
  * a tampered or foreign submit), bounded lengths. A skip carries no answer; only 'language' carries a locale.
  */
 export const SubmitDataSchema = z
-  .discriminatedUnion('action', [AnswerSubmitSchema, CommandSubmitSchema, QuickFormSubmitSchema, ChangeSubmitSchema])
+  .discriminatedUnion('action', [AnswerSubmitSchema, CommandSubmitSchema, QuickFormSubmitSchema, ChangeSubmitSchema, SetSubmitSchema])
   .superRefine((data, ctx) => {
     if (data.action === 'answer' && data.skip === true && data.answer !== undefined && data.answer !== '') {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['skip'], message: 'A skip carries no answer' });
@@ -113,6 +116,8 @@ export const languageData = (locale: Locale): CommandSubmit => ({ action: 'comma
 export const quickFormData = (): QuickFormSubmit => ({ action: 'quickForm' });
 
 export const changeData = (): ChangeSubmit => ({ action: 'change' });
+
+export const setData = (questionId: string, answer: string): z.infer<typeof SetSubmitSchema> => ({ action: 'set', questionId, answer });
 
 /** [Change that answer] on a blocked verdict: reopens the answer that blocks. */
 export const changeQuestionData = (questionId: string): ChangeSubmit => ({ action: 'change', questionId });

@@ -14,6 +14,7 @@ import type { TopicId } from '../src/faq/index.js';
 import { quickFormView, type QuickFormInput } from './views/quickFormView.js';
 import { changeAnswerView, type ChangeAnswerInput } from './views/changeAnswerView.js';
 import { shareView } from './views/shareView.js';
+import { understoodView, type UnderstoodInput } from './views/understoodView.js';
 
 export * from './actions.js';
 export * from './render.js';
@@ -39,6 +40,7 @@ export type { Button, ButtonStyle, Translate } from './views/shared.js';
 export { quickFormView, type QuickFormInput, type QuickFormQuestion, type QuickFormViewData } from './views/quickFormView.js';
 export { changeAnswerView, type ChangeAnswerInput, type ChangeAnswerViewData } from './views/changeAnswerView.js';
 export { shareView, type Share, type ShareViewData } from './views/shareView.js';
+export { understoodView, type UnderstoodInput, type UnderstoodViewData } from './views/understoodView.js';
 export { summaryText, mailtoLink, MAILTO_MAX_LENGTH } from './views/summaryText.js';
 export { answerLabel } from './views/questionView.js';
 
@@ -90,6 +92,10 @@ export const renderFaqAnswerCard = (t: Translate, topic: TopicId, options?: FaqA
 
 export const renderQuickFormCard = (t: Translate, input: QuickFormInput): CardAttachment =>
   toAttachment(renderCard('quickForm', quickFormView(t, input)), 'quickForm');
+
+/** "What I understood" from a typed description of the case. */
+export const renderUnderstoodCard = (t: Translate, input: UnderstoodInput): CardAttachment =>
+  toAttachment(renderCard('understood', understoodView(t, input)), 'understood');
 
 export const renderChangeAnswerCard = (t: Translate, input: ChangeAnswerInput): CardAttachment =>
   toAttachment(renderCard('changeAnswer', changeAnswerView(t, input)), 'changeAnswer');

@@ -11,6 +11,8 @@ import faqAnswerCard from './faqAnswerCard.json' with { type: 'json' };
 import quickFormCard from './quickFormCard.json' with { type: 'json' };
 import changeAnswerCard from './changeAnswerCard.json' with { type: 'json' };
 import shareCard from './shareCard.json' with { type: 'json' };
+import understoodCard from './understoodCard.json' with { type: 'json' };
+import type { UnderstoodViewData } from './views/understoodView.js';
 import type { HelpViewData } from './views/helpView.js';
 import type { LanguageViewData } from './views/languageView.js';
 import type { NoticeViewData } from './views/noticeView.js';
@@ -53,6 +55,7 @@ export interface CardDataMap {
   quickForm: QuickFormViewData;
   changeAnswer: ChangeAnswerViewData;
   share: ShareViewData;
+  understood: UnderstoodViewData;
 }
 
 export type CardName = keyof CardDataMap;
@@ -68,6 +71,7 @@ const TEMPLATES: { readonly [N in CardName]: Template } = {
   quickForm: new Template(quickFormCard),
   changeAnswer: new Template(changeAnswerCard),
   share: new Template(shareCard),
+  understood: new Template(understoodCard),
 };
 
 export const CARD_NAMES = Object.keys(TEMPLATES) as CardName[];
@@ -102,5 +106,3 @@ export function toAttachment(card: AdaptiveCardJson, name?: CardName): CardAttac
   return name ? { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card, name } : { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
 }
 
-/** Cards that carry a check forward, and so may replace the card a user clicked (Universal Actions). */
-export const IN_PLACE_CARDS: ReadonlySet<CardName> = new Set<CardName>(['question', 'result', 'quickForm', 'changeAnswer']);

@@ -10,6 +10,7 @@ export type Intent =
   | { kind: 'answer'; questionId: string; answer?: string; skip?: boolean }
   | { kind: 'quickForm'; fields: Partial<Record<QuickFormField, string>> }
   | { kind: 'change'; questionId?: string }
+  | { kind: 'set'; questionId: string; answer: string }
   | { kind: 'text'; text: string }
   | { kind: 'invalidSubmit' }
   | { kind: 'empty' };
@@ -74,6 +75,8 @@ export function intentFromCard(value: unknown): Intent {
       return { kind: 'answer', questionId: data.questionId, answer: data.answer, skip: data.skip };
     case 'change':
       return { kind: 'change', questionId: data.questionId || undefined };
+    case 'set':
+      return { kind: 'set', questionId: data.questionId, answer: data.answer };
     case 'quickForm': {
       const fields: Partial<Record<QuickFormField, string>> = {};
       for (const f of QUICK_FORM_FIELDS) if (data[f]) fields[f] = data[f];

@@ -10,6 +10,7 @@ import {
   renderQuickFormCard,
   renderResultCard,
   renderShare,
+  renderUnderstoodCard,
   renderWelcomeCard,
   type CardAttachment,
   type Translate,
@@ -91,6 +92,16 @@ export function renderReply(t: Translate, reply: Reply, today: string): Rendered
       return {
         card: renderFaqAnswerCard(t, reply.topic, { inCheck: reply.inCheck, ...(reply.answers ? { situation: { answers: reply.answers, today } } : {}) }),
       };
+    case 'understood': {
+      const q = (id: QuestionId) => questionById(id)!;
+      return {
+        card: renderUnderstoodCard(t, {
+          found: reply.found.map((f) => ({ question: q(f.questionId), answer: f.answer })),
+          conflicts: reply.conflicts.map((c) => ({ question: q(c.questionId), was: c.was, now: c.now })),
+          unreadable: reply.unreadable.map((u) => ({ question: q(u.questionId), text: u.text })),
+        }),
+      };
+    }
     case 'share': {
       const { text, card } = renderShare(t, guidanceFor(reply.answers, today, reply.continueAnyway), today);
       return { card, text };

@@ -9,6 +9,7 @@ import type { Lexicon } from '../lexicon.js';
 import { QUESTIONS, isProfileQuestion, isRelevant, parseAnswer, questionById, type Answers, type QuestionId } from '../questions.js';
 import { readQuickForm } from '../quickForm.js';
 import { readTypedAnswer } from '../typedAnswer.js';
+import { looksLikeDescription, readDescription } from '../description/index.js';
 import { knownAnswers, knownBlocked, nextPosition } from './flow.js';
 import { marketOfLocale } from './markets.js';
 import type { Reply } from './replies.js';
@@ -108,10 +109,13 @@ function route(turn: Turn, firstContact: boolean): void {
       return quickForm(turn, intent.fields);
     case 'change':
       return change(turn, intent.questionId);
+    case 'set':
+      return setAnswer(turn, intent.questionId, intent.answer);
     case 'answer':
       if (active(turn)) return answer(turn, intent);
       return notice(turn, 'common:notice.outOfDate', ['start', 'help']);
     case 'text':
+      if (described(turn, intent.text)) return ask(turn);
       if (freeTextQuestion(turn, intent.text)) return active(turn) ? ask(turn) : undefined;
       if (active(turn)) return typedAnswer(turn, intent.text);
       if (firstContact) return;
@@ -293,6 +297,50 @@ function freeTextQuestion(turn: Turn, text: string): boolean {
   const known = turn.check ? knownAnswers(turn.check, turn.profile) : undefined;
   turn.replies.push({ kind: 'faq', topic: match.topic, inCheck: open !== undefined, ...(known ? { answers: known } : {}) });
   return true;
+}
+
+/**
+ * The case in one message ("they bought 40 E3 direct, tenant in Japan, renews March 31"): every answer it
+ * clearly states is taken, unless it contradicts an answer already given (then the partner says which holds);
+ * the card shows what was understood, and the check asks only the rest.
+ */
+function described(turn: Turn, text: string): boolean {
+  const { lexicon, today } = turn.input;
+  if (!looksLikeDescription(text, lexicon, today)) return false;
+  const reading = readDescription(text, today, lexicon);
+  if (Object.keys(reading.answers).length === 0 && reading.unreadable.length === 0) return false;
+  // A finished check was the last customer: a description is the next one (the partner's profile stays).
+  if (!active(turn)) turn.check = newCheck();
+  const known = knownAnswers(turn.check!, turn.profile);
+  const found: Array<{ questionId: QuestionId; answer: string }> = [];
+  const conflicts: Array<{ questionId: QuestionId; was: string; now: string }> = [];
+  for (const q of QUESTIONS) {
+    const value = (reading.answers as Record<string, unknown>)[q.id];
+    if (value === undefined) continue;
+    const now = answerText(value)!;
+    const was = answerText(known[q.id]);
+    if (was !== undefined && was !== now) {
+      conflicts.push({ questionId: q.id, was, now });
+      continue;
+    }
+    store(turn, q.id, value);
+    if (!turn.check!.history.includes(q.id)) turn.check!.history.push(q.id);
+    found.push({ questionId: q.id, answer: now });
+  }
+  turn.check!.status = 'active';
+  turn.replies.push({ kind: 'understood', found, conflicts, unreadable: reading.unreadable });
+  return true;
+}
+
+/** "Which holds?": one answer set directly, whatever question is open; the check then carries on. */
+function setAnswer(turn: Turn, questionId: string, value: string): void {
+  const question = questionById(questionId);
+  const parsed = question ? parseAnswer(question, value) : undefined;
+  if (!turn.check || !question || parsed === undefined) return notice(turn, 'common:notice.outOfDate', ['start', 'help']);
+  store(turn, question.id, parsed);
+  if (!turn.check.history.includes(question.id)) turn.check.history.push(question.id);
+  turn.check.status = 'active';
+  ask(turn);
 }
 
 /** Reopens the last answered question that still applies, keeping every other answer. */

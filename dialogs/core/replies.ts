@@ -33,7 +33,14 @@ export type Reply =
   | { kind: 'quickForm'; values: Readonly<Record<string, string | undefined>>; missing: readonly QuestionId[]; withoutProfile: boolean }
   | { kind: 'changeAnswer'; answered: ReadonlyArray<{ questionId: QuestionId; answer?: string }> }
   | { kind: 'faq'; topic: TopicId; inCheck: boolean; answers?: Answers }
-  | { kind: 'share'; answers: Answers; continueAnyway?: boolean };
+  | { kind: 'share'; answers: Answers; continueAnyway?: boolean }
+  /** A typed description of the case: what was read (each changeable), what contradicts an earlier answer, what couldn't be read. */
+  | {
+      kind: 'understood';
+      found: ReadonlyArray<{ questionId: QuestionId; answer: string }>;
+      conflicts: ReadonlyArray<{ questionId: QuestionId; was: string; now: string }>;
+      unreadable: ReadonlyArray<{ questionId: QuestionId; text: string }>;
+    };
 
 /** Cards that carry this user's check forward: an Action.Execute click shows the last of them in place of the clicked card. */
 export const IN_PLACE_REPLIES: ReadonlySet<Reply['kind']> = new Set(['question', 'result', 'blocked', 'quickForm', 'changeAnswer']);
