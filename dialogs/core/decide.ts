@@ -6,7 +6,7 @@ import { answerFreeText, looksLikeQuestion } from '../../src/faq/index.js';
 import { resolveLocale, normalizeLocale, type Locale } from '../../src/i18n/index.js';
 import type { Intent } from '../intent.js';
 import type { Lexicon } from '../lexicon.js';
-import { QUESTIONS, isProfileQuestion, isRelevant, parseAnswer, questionById, type Answers, type QuestionId } from '../questions.js';
+import { QUESTIONS, isProfileQuestion, isRelevant, parseAnswer, questionById, type Answers, type Question, type QuestionId } from '../questions.js';
 import { readQuickForm } from '../quickForm.js';
 import { readTypedAnswer } from '../typedAnswer.js';
 import { looksLikeDescription, readDescription } from '../description/index.js';
@@ -183,6 +183,7 @@ const hasFullProfile = (profile: UserProfile): boolean =>
 function ask(turn: Turn, hint?: 'invalid' | 'outOfDate'): void {
   const check = turn.check ?? (turn.check = newCheck());
   const { today } = turn.input;
+  check.open = undefined;
   if (knownBlocked(check, turn.profile, today)) {
     check.status = 'done';
     return void turn.replies.push({ kind: 'blocked', answers: knownAnswers(check, turn.profile) });
@@ -194,6 +195,7 @@ function ask(turn: Turn, hint?: 'invalid' | 'outOfDate'): void {
   }
   check.status = 'active';
   const { question, step, total } = position;
+  check.open = { id: question.id, step, total };
   const partner = !isProfileQuestion(question.id) && hasFullProfile(turn.profile) && check.history.length === 0 ? turn.profile.partner : undefined;
   turn.replies.push({
     kind: 'question',
@@ -240,9 +242,10 @@ function store(turn: Turn, id: QuestionId, value: unknown): void {
 /** A click on a question card (or the same as typed): the open question's answer, or a re-ask that says why. */
 function answer(turn: Turn, intent: Extract<Intent, { kind: 'answer' }>): void {
   const check = turn.check!;
-  const position = nextPosition(check, turn.profile, turn.input.today);
-  if (!position || knownBlocked(check, turn.profile, turn.input.today)) return ask(turn);
-  const { question } = position;
+  // The question the last card asked (state saved by an earlier version has none: work it out).
+  const open = check.open ?? positionOf(nextPosition(check, turn.profile, turn.input.today));
+  const question = open ? questionById(open.id) : undefined;
+  if (!open || !question) return ask(turn);
   if (intent.questionId !== question.id) return reprompt(turn, 'outOfDate');
   const skip = intent.skip === true;
   let shown: string | undefined;
@@ -255,9 +258,18 @@ function answer(turn: Turn, intent: Extract<Intent, { kind: 'answer' }>): void {
     shown = answerText(parsed);
   }
   check.history.push(question.id);
-  turn.answered = { kind: 'answered', questionId: question.id, step: position.step, total: position.total, ...(shown ? { answer: shown } : {}) };
+  turn.answered = { kind: 'answered', questionId: question.id, step: open.step, total: open.total, ...(shown ? { answer: shown } : {}) };
   ask(turn);
 }
+
+/** The question an active check is on: the one its last card asked. */
+function openQuestion(turn: Turn): Question | undefined {
+  const check = turn.check!;
+  const id = check.open?.id ?? nextPosition(check, turn.profile, turn.input.today)?.question.id;
+  return id ? questionById(id) : undefined;
+}
+
+const positionOf = (p: ReturnType<typeof nextPosition>): CheckState['open'] => (p ? { id: p.question.id, step: p.step, total: p.total } : undefined);
 
 /** The open question again with a hint, in place of the card that was clicked. */
 function reprompt(turn: Turn, hint: 'invalid' | 'outOfDate'): void {
@@ -270,14 +282,11 @@ function reprompt(turn: Turn, hint: 'invalid' | 'outOfDate'): void {
 
 /** Typed text during a check: an answer to the open question, or a short hint (the question card is still above). */
 function typedAnswer(turn: Turn, text: string): void {
-  const position = nextPosition(turn.check!, turn.profile, turn.input.today);
-  if (!position) return ask(turn);
-  const typed = readTypedAnswer(position.question, text, turn.input.lexicon);
-  if (typed === undefined) {
-    const key = position.question.input === 'date' ? 'cards:question.hint.invalidDate' : 'cards:question.hint.invalid';
-    return notice(turn, key);
-  }
-  answer(turn, 'skip' in typed ? { kind: 'answer', questionId: position.question.id, skip: true } : { kind: 'answer', questionId: position.question.id, answer: typed.value });
+  const question = openQuestion(turn);
+  if (!question) return ask(turn);
+  const typed = readTypedAnswer(question, text, turn.input.lexicon);
+  if (typed === undefined) return notice(turn, question.input === 'date' ? 'cards:question.hint.invalidDate' : 'cards:question.hint.invalid');
+  answer(turn, 'skip' in typed ? { kind: 'answer', questionId: question.id, skip: true } : { kind: 'answer', questionId: question.id, answer: typed.value });
   // Typed, not clicked: there is no card to freeze.
   turn.answered = undefined;
 }
@@ -287,8 +296,8 @@ function typedAnswer(turn: Turn, text: string): void {
  * not an answer to the open question. What the check knows picks the answer's variant.
  */
 function freeTextQuestion(turn: Turn, text: string): boolean {
-  const { lexicon, today } = turn.input;
-  const open = turn.check && active(turn) ? nextPosition(turn.check, turn.profile, today)?.question : undefined;
+  const { lexicon } = turn.input;
+  const open = turn.check && active(turn) ? openQuestion(turn) : undefined;
   const answers = (partial: boolean) => open !== undefined && readTypedAnswer(open, text, lexicon, { partial }) !== undefined;
   // An exact answer wins; a sentence that reads as a question beats an answer word it happens to contain.
   if (answers(false)) return false;

@@ -1,6 +1,6 @@
 // Where a check stands: what is known (the partner's profile and this customer's answers), the next question
 // worth asking, and the result. Pure: answers and today in, plain data out.
-import { guide, type Guidance, type SituationInput } from '../../src/guidance/index.js';
+import { blockersOf, guideSituation, type Guidance, type Situation } from '../../src/guidance/index.js';
 import { QUESTIONS, isProfileQuestion, isRelevant, situationOf, type Answers, type Question, type QuestionId } from '../questions.js';
 import type { CheckState, UserProfile } from './state.js';
 
@@ -14,7 +14,8 @@ export const knownAnswers = (check: CheckState | undefined, profile: UserProfile
 export function guidanceFor(answers: Answers, today: string, continueAnyway = false): Guidance {
   const situation = situationOf(answers, today);
   if (continueAnyway && situation.tenantRegion && situation.tenantRegion !== 'notSure') situation.partnerRegion = situation.tenantRegion;
-  return guide(situation as SituationInput, today);
+  // Every answer was parsed by its field's schema on the way in (parseAnswer, validAnswers): no second parse.
+  return guideSituation(situation as Situation, today);
 }
 
 /** Probe answers for questions not answered yet: "not sure" where there is one, so a probe never blocks by itself. */
@@ -37,17 +38,22 @@ function addDaysTo(today: string, days: number): string {
  * GUIDANCE-driven skipping: would any answer to `q` change the guidance, given what is known (and "not sure"
  * for the rest)? If every answer gives the same guidance — a blocked move, say — the question is not asked.
  */
-export function couldChange(q: Question, known: Answers, today: string): boolean {
+export function couldChange(q: Question, known: Answers, today: string, continueAnyway = false): boolean {
   const filled: Record<string, unknown> = {};
   for (const other of QUESTIONS) {
     if (other.id === q.id) continue;
     filled[other.id] = known[other.id] ?? probe(other);
   }
-  const values = q.input === 'date' ? DATE_PROBES.map((d) => (d === undefined ? undefined : addDaysTo(today, d))) : q.options;
+  // "Not sure" first: it almost always changes something (a find-out-first step), so most questions are
+  // settled in two engine calls rather than one per option (16 for the markets).
+  const values =
+    q.input === 'date'
+      ? DATE_PROBES.map((d) => (d === undefined ? undefined : addDaysTo(today, d)))
+      : [...q.options.filter((o) => o === 'notSure'), ...q.options.filter((o) => o !== 'notSure')];
   let first: string | undefined;
   for (const value of values) {
     const answers = { ...filled, [q.id]: q.input === 'multi' ? [value] : value } as Answers;
-    const text = JSON.stringify(guidanceFor(answers, today));
+    const text = JSON.stringify(guidanceFor(answers, today, continueAnyway));
     if (first === undefined) first = text;
     else if (text !== first) return true;
   }
@@ -70,7 +76,7 @@ export function nextPosition(check: CheckState, profile: UserProfile, today: str
   const known = knownAnswers(check, profile);
   const relevant = QUESTIONS.filter((q) => isRelevant(q, known, today));
   const open = relevant.filter((q) => known[q.id] === undefined && !check.skipped.includes(q.id));
-  const question = open.find((q) => couldChange(q, known, today));
+  const question = open.find((q) => couldChange(q, known, today, check.continueAnyway));
   if (!question) return undefined;
   // Profile answers from earlier checks don't count as steps of this one.
   const asked = relevant.filter((q) => known[q.id] !== undefined && !(isProfileQuestion(q.id) && !check.history.includes(q.id))).length;
@@ -87,10 +93,13 @@ export function withProbes(known: Answers): Answers {
   return filled as Answers;
 }
 
-/** True once a blocked verdict is known: the answers so far block the move whatever the rest are. */
-export function knownBlocked(check: CheckState, profile: UserProfile, today: string): boolean {
+/**
+ * True once a blocked verdict is known: the answers so far block the move whatever the rest are. The engine's
+ * own blocking rule, asked directly (a full guide() per turn would cost more than the rest of the turn).
+ */
+export function knownBlocked(check: CheckState, profile: UserProfile, _today: string): boolean {
   if (check.continueAnyway) return false;
-  return guidanceFor(withProbes(knownAnswers(check, profile)), today).verdict === 'blocked';
+  return blockersOf(withProbes(knownAnswers(check, profile)) as Situation).length > 0;
 }
 
 export type { QuestionId };

@@ -26,6 +26,8 @@ export interface CheckState {
   previous?: Answers;
   /** Blocked, and the partner chose to see the path as if from a CSP location in the tenant's market. */
   continueAnyway?: true;
+  /** The question the last card asked, and its place: an answer is checked against it without working it all out again. */
+  open?: { id: QuestionId; step: number; total: number };
 }
 
 export const newCheck = (): CheckState => ({ status: 'active', answers: {}, history: [], skipped: [] });
@@ -60,6 +62,10 @@ export function readCheck(raw: unknown): CheckState | undefined {
   const check: CheckState = { status: stored.status === 'done' ? 'done' : 'active', answers, history, skipped };
   if (stored.previous !== undefined) check.previous = validAnswers(stored.previous);
   if (stored.continueAnyway) check.continueAnyway = true;
+  const open = stored.open;
+  if (open && QUESTION_IDS.includes(open.id) && Number.isInteger(open.step) && Number.isInteger(open.total)) {
+    check.open = { id: open.id, step: open.step, total: open.total };
+  }
   // A finished check whose answers no longer make a situation is picked up again where it stands.
   return check;
 }

@@ -4,7 +4,7 @@ import type { Guidance, Link } from './guidanceSchema.js';
 import { ALWAYS_LINKED, LINK_IDS, LINK_URLS, linkTitleKey, type LinkId } from './links.js';
 import { blockedNotes, pathNotesFor } from './notes.js';
 import { blockersOf, choosePath } from './path.js';
-import { SituationSchema, type SituationInput } from './situation.js';
+import { SituationSchema, type Situation, type SituationInput } from './situation.js';
 import type { Source } from './sources.js';
 import { pathSteps, unblockSteps } from './steps.js';
 import { computeTiming } from './timing.js';
@@ -24,7 +24,15 @@ function linksFor(sources: readonly Source[]): Link[] {
  * Throws a ZodError for an invalid situation and a RangeError for an invalid `today`.
  */
 export function guide(input: SituationInput, today: string): Guidance {
-  const s = SituationSchema.parse(input);
+  return guideSituation(SituationSchema.parse(input), today);
+}
+
+/**
+ * The same for a Situation already validated (the conversation builds its situations from answers each parsed
+ * by the Situation's own field schemas): it asks the engine several times a turn, and parsing again would be
+ * most of the cost. `today` is still checked.
+ */
+export function guideSituation(s: Situation, today: string): Guidance {
   dayNumber(today); // validate early: a bad `today` must not yield advice
   const timing = computeTiming(s, today);
 

@@ -1,5 +1,6 @@
 // Public API of the pure guidance engine (GUIDANCE edition 2): situation in, keys + params out.
-export { guide } from './guide.js';
+export { guide, guideSituation } from './guide.js';
+export { blockersOf, type Blocker } from './path.js';
 export * from './situation.js';
 export * from './guidanceSchema.js';
 export * from './catalogue.js';

@@ -1,0 +1,128 @@
+// The conversation core as tables: given this check, profile and intent, this is the next state and what the
+// partner sees. Pure: no adapter, no storage, no rendering.
+import { expect } from 'chai';
+import { decide, type Decision, type TurnIntent } from '../../dialogs/core/decide.js';
+import { newCheck, type CheckState, type UserProfile } from '../../dialogs/core/state.js';
+import { intentFromText } from '../../dialogs/intent.js';
+import { buildLexicon } from '../../dialogs/lexicon.js';
+
+const TODAY = '2026-12-06';
+const lexicon = buildLexicon();
+const PROFILE: UserProfile = { welcomed: true, partner: { partnerRoles: ['adminAgent'], partnerModel: 'directBill', partnerRegion: 'europe' } };
+
+function turn(intent: TurnIntent, check: CheckState | undefined, profile: UserProfile = PROFILE, clientLocale = 'en-US'): Decision {
+  return decide({ intent, check, profile, today: TODAY, clientLocale, defaultLocale: 'en', lexicon });
+}
+
+const checkWith = (answers: CheckState['answers'], extra: Partial<CheckState> = {}): CheckState => ({
+  ...newCheck(),
+  answers,
+  history: Object.keys(answers) as CheckState['history'],
+  ...extra,
+});
+
+const kinds = (d: Decision) => d.replies.map((r) => (r.kind === 'question' ? `question:${r.questionId}` : r.kind === 'notice' ? `notice:${r.textKey}` : r.kind));
+const answer = (questionId: string, value: string): TurnIntent => ({ kind: 'answer', questionId, answer: value });
+const command = (name: string, extra: object = {}): TurnIntent => ({ kind: 'command', command: name, ...extra }) as TurnIntent;
+
+describe('conversation core: decide()', () => {
+  const table: Array<{ name: string; intent: TurnIntent; check?: CheckState; profile?: UserProfile; replies: string[]; status?: CheckState['status'] | 'none' }> = [
+    { name: 'first contact: the welcome card, nothing else', intent: { kind: 'install' }, profile: {}, replies: ['welcome'], status: 'none' },
+    { name: 'start with a known profile: the tenant market first', intent: command('start'), replies: ['question:tenantRegion'], status: 'active' },
+    { name: 'start without a profile: the partner roles first', intent: command('start'), profile: { welcomed: true }, replies: ['question:partnerRoles'], status: 'active' },
+    {
+      name: 'start during a check: says so, asks where it stood',
+      intent: command('start'),
+      check: checkWith({ tenantRegion: 'europe' }),
+      replies: ['notice:common:notice.resumeCheck', 'question:purchaseChannel'],
+    },
+    { name: 'help during a check: help, then the same question', intent: command('help'), check: checkWith({ tenantRegion: 'europe' }), replies: ['help', 'question:purchaseChannel'] },
+    { name: 'help outside a check: help only', intent: command('help'), replies: ['help'], status: 'none' },
+    { name: 'cancel: the check is gone', intent: command('cancel'), check: checkWith({ tenantRegion: 'europe' }), replies: ['notice:common:notice.cancelled'], status: 'none' },
+    { name: 'start over: a new check from the first question', intent: command('restart'), check: checkWith({ tenantRegion: 'japan' }), replies: ['question:tenantRegion'], status: 'active' },
+    { name: 'back: reopens the last answer', intent: command('back'), check: checkWith({ tenantRegion: 'europe', purchaseChannel: 'adminCenter' }), replies: ['question:purchaseChannel'] },
+    { name: 'language without a choice: the language card', intent: command('language'), replies: ['language'], status: 'none' },
+    {
+      name: 'language during a check: switched, then the same question',
+      intent: command('language', { locale: 'zh-TW' }),
+      check: checkWith({ tenantRegion: 'europe' }),
+      replies: ['notice:common:notice.languageChanged', 'question:purchaseChannel'],
+    },
+    { name: 'an answer moves to the next question', intent: answer('tenantRegion', 'europe'), check: newCheck(), replies: ['question:purchaseChannel'] },
+    { name: 'a blocking answer: the blocked card next', intent: answer('tenantRegion', 'japan'), check: newCheck(), replies: ['blocked'], status: 'done' },
+    { name: 'an answer not among the options: no new card (re-prompt in place)', intent: answer('tenantRegion', 'mars'), check: newCheck(), replies: [] },
+    { name: 'an answer from an older card: no new card (re-prompt in place)', intent: answer('offer', 'notSure'), check: newCheck(), replies: [] },
+    { name: 'an answer with no check: the card is out of date', intent: answer('tenantRegion', 'europe'), replies: ['notice:common:notice.outOfDate'], status: 'none' },
+    { name: 'a typed answer that reads as nothing: a short hint', intent: { kind: 'text', text: 'banana' }, check: newCheck(), replies: ['notice:cards:question.hint.invalid'] },
+    { name: 'a typed option word answers the open question', intent: { kind: 'text', text: 'japan' }, check: newCheck(), replies: ['blocked'], status: 'done' },
+    { name: 'a typed question mid-check: the answer, then the same question', intent: { kind: 'text', text: 'can the customer get a refund?' }, check: newCheck(), replies: ['faq', 'question:tenantRegion'] },
+    { name: 'share before a result: nothing to share yet', intent: command('share'), check: newCheck(), replies: ['notice:common:notice.noCheckYet'] },
+    { name: 'continue anyway on a blocked check: asks on', intent: command('continue'), check: checkWith({ tenantRegion: 'japan' }, { status: 'done' }), replies: ['question:purchaseChannel'], status: 'active' },
+    { name: 'change profile: the partner questions again, the customer answers kept', intent: command('profile'), check: checkWith({ tenantRegion: 'europe' }), replies: ['question:partnerRoles'] },
+  ];
+
+  for (const row of table) {
+    it(row.name, () => {
+      const d = turn(row.intent, row.check, row.profile);
+      expect(kinds(d)).to.deep.equal(row.replies);
+      if (row.status === 'none') expect(d.check).to.equal(undefined);
+      else if (row.status) expect(d.check?.status).to.equal(row.status);
+    });
+  }
+
+  it('never changes what it was given (a retried turn decides again from the same state)', () => {
+    const check = checkWith({ tenantRegion: 'europe' });
+    const frozen = structuredClone(check);
+    const profile = structuredClone(PROFILE);
+    turn(answer('purchaseChannel', 'adminCenter'), check, profile);
+    expect(check).to.deep.equal(frozen);
+    expect(profile).to.deep.equal(PROFILE);
+  });
+
+  it('stores the partner’s own answers in the profile, not in the check', () => {
+    const d = turn(answer('partnerRoles', 'adminAgent,salesAgent'), newCheck(), { welcomed: true });
+    expect(d.profile.partner?.partnerRoles).to.deep.equal(['adminAgent', 'salesAgent']);
+    expect(d.check?.answers).to.deep.equal({});
+    expect(d.answered).to.deep.include({ kind: 'answered', questionId: 'partnerRoles', answer: 'adminAgent,salesAgent' });
+  });
+
+  it('an invalid click gives the question again with a hint, to show in place of the clicked card', () => {
+    const d = turn(answer('tenantRegion', 'mars'), newCheck());
+    expect(d.reprompt).to.deep.include({ kind: 'question', questionId: 'tenantRegion', hint: 'invalid' });
+    const stale = turn(answer('offer', 'notSure'), newCheck());
+    expect(stale.reprompt).to.deep.include({ kind: 'question', questionId: 'tenantRegion', hint: 'outOfDate' });
+  });
+
+  it('skips what no answer could change: once blocked, nothing else is asked; the step count shrinks honestly', () => {
+    const first = turn(command('start'), undefined).replies[0]!;
+    expect(first).to.deep.include({ kind: 'question', step: 1, total: 7 });
+    const blocked = turn(answer('tenantRegion', 'japan'), newCheck());
+    expect(kinds(blocked)).to.deep.equal(['blocked']);
+    // "Something changes" in the offer: the two detail questions join the count.
+    const offer = checkWith({ tenantRegion: 'europe', purchaseChannel: 'adminCenter', activeSubscriptions: 'upTo150', resellerRelationship: 'no' }, { skipped: ['renewalDate'] });
+    const next = turn(answer('offer', 'somethingChanges'), offer).replies[0]!;
+    expect(next).to.deep.include({ kind: 'question', questionId: 'offerPlan', step: 7, total: 8 });
+  });
+
+  it('offers one-click answers: the partner’s own market for the tenant’s, the client’s market for the partner’s', () => {
+    expect(turn(command('start'), undefined).replies[0]).to.deep.include({ suggested: ['europe'] });
+    const fresh = turn(answer('partnerModel', 'directBill'), checkWith({}), { welcomed: true, partner: { partnerRoles: ['adminAgent'] } }, 'en-GB');
+    expect(fresh.replies[0]).to.deep.include({ questionId: 'partnerRegion', suggested: ['europe'] });
+    expect(turn(answer('partnerModel', 'directBill'), checkWith({}), { welcomed: true, partner: { partnerRoles: ['adminAgent'] } }, 'en').replies[0]).not.to.have.property('suggested');
+  });
+
+  it('shows the partner line on the first question of a check only', () => {
+    expect(turn(command('start'), undefined).replies[0]).to.have.property('partner');
+    expect(turn(answer('tenantRegion', 'europe'), newCheck()).replies[0]).not.to.have.property('partner');
+  });
+
+  it('a typed command with one typo is read as the command ("strat over", "cancle", "帮肋")', () => {
+    expect(intentFromText('strat over', lexicon)).to.deep.equal({ kind: 'command', command: 'restart' });
+    expect(intentFromText('cancle', lexicon)).to.deep.equal({ kind: 'command', command: 'cancel' });
+    expect(intentFromText('帮肋', lexicon)).to.deep.equal({ kind: 'command', command: 'help' });
+    // An answer word is never taken for a command, and two candidates are none.
+    expect(intentFromText('japan', lexicon).kind).to.equal('text');
+    const d = turn(intentFromText('strat over', lexicon), checkWith({ tenantRegion: 'japan' }));
+    expect(kinds(d)).to.deep.equal(['question:tenantRegion']);
+  });
+});
