@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../src/i18n/locale.js';
 
-export const COMMANDS = ['start', 'help', 'cancel', 'restart', 'back', 'language', 'quick', 'change', 'share', 'profile', 'continue'] as const;
+export const COMMANDS = ['start', 'help', 'cancel', 'restart', 'back', 'language', 'quick', 'change', 'share', 'profile', 'continue', 'sameCustomer'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** The input id of the ChoiceSet / Date input on a question card. */

@@ -80,6 +80,7 @@ export function renderReply(t: Translate, reply: Reply, today: string): Rendered
           questions: reply.withoutProfile ? QUICK_FORM_QUESTIONS.filter((q) => !isProfileQuestion(q.id as QuestionId)) : QUICK_FORM_QUESTIONS,
           values: reply.values,
           missing: reply.missing,
+          offerSameCustomer: reply.offerSameCustomer,
         }),
       };
     case 'changeAnswer':

@@ -1,7 +1,7 @@
 import { quickFormData, type QuickFormSubmit } from '../actions.js';
 import type { CardQuestion } from './questionView.js';
 import { MAX_OPTION_BUTTONS, optionLabelKey } from './questionView.js';
-import { tr, type Translate } from './shared.js';
+import { commandButton, tr, type Button, type Translate } from './shared.js';
 
 export interface QuickFormQuestion extends CardQuestion {
   /** Asked only for some purchase channels: the form says when it applies. */
@@ -14,6 +14,8 @@ export interface QuickFormInput {
   values: Readonly<Record<string, string | undefined>>;
   /** Question ids to mark as missing or not accepted. */
   missing: readonly string[];
+  /** Offer [Same customer]: the form again, filled with the last check's answers. */
+  offerSameCustomer?: boolean;
 }
 
 export interface QuickFormViewData {
@@ -36,6 +38,8 @@ export interface QuickFormViewData {
   }>;
   submit: string;
   data: QuickFormSubmit;
+  /** [Same customer] when there is a last check to fill the form from. */
+  extraActions: Button[];
 }
 
 const NOTE_KEYS = {
@@ -76,5 +80,6 @@ export function quickFormView(t: Translate, input: QuickFormInput): QuickFormVie
     }),
     submit: tr(t, 'cards:button.getResult'),
     data: quickFormData(),
+    extraActions: input.offerSameCustomer ? [commandButton(t, 'sameCustomer')] : [],
   };
 }

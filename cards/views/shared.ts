@@ -42,6 +42,7 @@ const COMMAND_TITLE_KEYS: { readonly [C in Command]: string } = {
   share: 'cards:button.share',
   profile: 'cards:button.changeProfile',
   continue: 'cards:button.continueAnyway',
+  sameCustomer: 'cards:button.sameCustomer',
 };
 
 export function commandButton(t: Translate, command: Command, style: ButtonStyle = 'default'): Button {

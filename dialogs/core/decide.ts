@@ -158,7 +158,16 @@ function command(turn: Turn, intent: Extract<Intent, { kind: 'command' }>): void
     case 'back':
       return back(turn);
     case 'quick':
-      return void turn.replies.push({ kind: 'quickForm', values: {}, missing: [], withoutProfile: hasFullProfile(turn.profile) });
+      // A new customer: the form opens empty; the last check's answers are one click away.
+      return void turn.replies.push({
+        kind: 'quickForm',
+        values: {},
+        missing: [],
+        withoutProfile: hasFullProfile(turn.profile),
+        ...(turn.check && Object.keys(turn.check.answers).length > 0 ? { offerSameCustomer: true } : {}),
+      });
+    case 'sameCustomer':
+      return void turn.replies.push({ kind: 'quickForm', values: formValues(turn.check), missing: [], withoutProfile: hasFullProfile(turn.profile) });
     case 'change':
       return offerChange(turn);
     case 'share':
@@ -447,6 +456,14 @@ function quickForm(turn: Turn, fields: Partial<Record<QuickFormField, string>>):
   for (const [id, value] of Object.entries(answers)) store(turn, id as QuestionId, value);
   ask(turn);
 }
+
+/** The last check's answers as the form's inputs carry them ('a,b' for a multi-select). */
+const formValues = (check: CheckState | undefined): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(check?.answers ?? {})
+      .map(([k, v]) => [k, answerText(v)])
+      .filter((e): e is [string, string] => e[1] !== undefined),
+  );
 
 const profileFields = (partner: PartnerAnswers): Record<string, string> =>
   Object.fromEntries(Object.entries(partner).map(([k, v]) => [k, answerText(v) ?? '']));

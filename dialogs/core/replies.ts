@@ -30,7 +30,14 @@ export type Reply =
   | { kind: 'result'; answers: Answers; continueAnyway?: boolean }
   /** The early verdict: the move is blocked whatever the remaining answers are. */
   | { kind: 'blocked'; answers: Answers }
-  | { kind: 'quickForm'; values: Readonly<Record<string, string | undefined>>; missing: readonly QuestionId[]; withoutProfile: boolean }
+  | {
+      kind: 'quickForm';
+      values: Readonly<Record<string, string | undefined>>;
+      missing: readonly QuestionId[];
+      withoutProfile: boolean;
+      /** A last check exists: [Same customer] fills the form from it. */
+      offerSameCustomer?: boolean;
+    }
   | { kind: 'changeAnswer'; answered: ReadonlyArray<{ questionId: QuestionId; answer?: string }> }
   | { kind: 'faq'; topic: TopicId; inCheck: boolean; answers?: Answers }
   | { kind: 'share'; answers: Answers; continueAnyway?: boolean }

@@ -59,6 +59,17 @@ for (const locale of LOCALES) {
       });
     }
 
+    it('opens empty for the next customer; [Same customer] fills it with the last answers', async () => {
+      const conv = await fresh(locale);
+      await guided(conv, GUIDED_CASES['renewal in 200 days']!);
+      const form = lastCard(await conv.submit({ action: 'command', command: 'quick' }));
+      const valueOf = (card: unknown, id: string) => new RegExp(`"id":"${id}"[^\\[]*?"value":"([^"]*)"`).exec(JSON.stringify(card))?.[1];
+      for (const id of ['purchaseChannel', 'activeSubscriptions', 'renewalDate']) expect(valueOf(form, id), id).to.equal('');
+      expect(submitsOf(form).map((d) => d.command)).to.include('sameCustomer');
+      const same = lastCard(await conv.submit({ action: 'command', command: 'sameCustomer' }));
+      expect([valueOf(same, 'purchaseChannel'), valueOf(same, 'renewalDate')]).to.deep.equal(['adminCenter', '2027-06-09']);
+    });
+
     it('marks missing fields on the same form and keeps what was entered', async () => {
       const conv = await fresh(locale);
       const partial = { partnerRoles: 'salesAgent,adminAgent', purchaseChannel: 'adminCenter', tenantRegion: 'japan', renewalDate: '2027-13-45' };
