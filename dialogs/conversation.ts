@@ -113,6 +113,13 @@ export function createConversation({ storage, translator, defaultLocale, today =
     async turn(context: TurnContext, intent?: TurnIntent): Promise<InvokeResponse | undefined> {
       return apply(context, await decideTurn(context, intent));
     },
+    /**
+     * For a retried activity whose turn was saved but whose replies may not have left: the card the user should
+     * see now, from the saved state, sent again (an invoke gets it as its response). Changes nothing.
+     */
+    async replay(context: TurnContext): Promise<InvokeResponse | undefined> {
+      return apply(context, await decideTurn(context, { kind: 'resend' }));
+    },
   };
 }
 

@@ -15,7 +15,11 @@ import { marketOfLocale } from './markets.js';
 import type { Reply } from './replies.js';
 import { answerText, newCheck, type CheckState, type PartnerAnswers, type UserProfile } from './state.js';
 
-export type TurnIntent = Intent | { kind: 'install' };
+/**
+ * 'install': Teams installed the app (welcome only). 'resend': a retried activity whose state was saved but
+ * whose replies may not have left: the card the user should be looking at, again, changing nothing.
+ */
+export type TurnIntent = Intent | { kind: 'install' } | { kind: 'resend' };
 
 export interface TurnInput {
   intent: TurnIntent;
@@ -70,10 +74,24 @@ export function decide(input: TurnInput): Decision {
   if (turn.check?.status === 'done' && nextPosition(turn.check, turn.profile, input.today) && !knownBlocked(turn.check, turn.profile, input.today)) {
     turn.check.status = 'active';
   }
+  if (input.intent.kind === 'resend') {
+    resend(turn);
+    const { check, profile, locale, replies } = turn;
+    return { check, profile, locale, replies };
+  }
   const firstContact = welcomeIfNew(turn);
   route(turn, firstContact);
   const { check, profile, locale, replies, answered, reprompt } = turn;
   return { check, profile, locale, replies, ...(answered ? { answered } : {}), ...(reprompt ? { reprompt } : {}) };
+}
+
+/** The current card of the user's check from the saved state: the open question, the result, or the blocked verdict. */
+function resend(turn: Turn): void {
+  const check = turn.check;
+  if (!check) return;
+  if (check.status === 'active') return ask(turn);
+  const answers = knownAnswers(check, turn.profile);
+  turn.replies.push(knownBlocked(check, turn.profile, turn.input.today) ? { kind: 'blocked', answers } : { kind: 'result', answers, ...continued(check) });
 }
 
 /** The welcome card the first time we hear from a user, and a one-time note when we can't speak their Teams language. */
@@ -102,6 +120,7 @@ function route(turn: Turn, firstContact: boolean): void {
   const { intent } = turn.input;
   switch (intent.kind) {
     case 'install':
+    case 'resend':
       return;
     case 'command':
       return command(turn, intent);

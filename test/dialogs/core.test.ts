@@ -126,3 +126,17 @@ describe('conversation core: decide()', () => {
     expect(kinds(d)).to.deep.equal(['question:tenantRegion']);
   });
 });
+
+describe('conversation core: resend (a retried turn whose replies may not have left)', () => {
+  it('gives the card the user should see, from the saved state, and changes nothing', () => {
+    const asking = checkWith({ tenantRegion: 'europe' });
+    const d = turn({ kind: 'resend' }, asking);
+    expect(kinds(d)).to.deep.equal(['question:purchaseChannel']);
+    expect(d.check?.answers).to.deep.equal(asking.answers);
+    const done = turn({ kind: 'resend' }, checkWith({ tenantRegion: 'japan' }, { status: 'done' }));
+    expect(kinds(done)).to.deep.equal(['blocked']);
+    expect(kinds(turn({ kind: 'resend' }, undefined))).to.deep.equal([]);
+    // Never the welcome again, even for a profile that has none recorded.
+    expect(kinds(turn({ kind: 'resend' }, asking, { partner: PROFILE.partner }))).to.deep.equal(['question:purchaseChannel']);
+  });
+});
