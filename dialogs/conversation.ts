@@ -73,8 +73,11 @@ export function createConversation({ storage, translator, defaultLocale, today =
     const { activity } = context;
     const invoke = activity.type === ActivityTypes.Invoke && activity.name === ADAPTIVE_CARD_ACTION_INVOKE;
     const replies = [...decision.replies];
+    // In a group chat or channel the clicked card may be another member's, and what replaces it there replaces it
+    // for everyone: a click there changes only the clicker's check, and their next card comes as a new message.
+    const shared = activity.conversation?.conversationType !== undefined && activity.conversation.conversationType !== 'personal';
     // A Universal Action shows the card that carries this user's check forward in place of the clicked one.
-    const inPlace = invoke
+    const inPlace = invoke && !shared
       ? replies.length > 0 && IN_PLACE_REPLIES.has(replies.at(-1)!.kind)
         ? replies.pop()
         : decision.reprompt
@@ -82,7 +85,7 @@ export function createConversation({ storage, translator, defaultLocale, today =
 
     // An Action.Submit click leaves the clicked card in the chat: it becomes a record of the answer, or the
     // question again with a hint. Where the card can't be updated, the hint comes as a new card.
-    const updatable = !invoke && activity.replyToId && activity.value !== undefined && activity.deliveryMode !== 'expectReplies';
+    const updatable = !invoke && !shared && activity.replyToId && activity.value !== undefined && activity.deliveryMode !== 'expectReplies';
     const replaced = invoke ? undefined : (decision.answered ?? decision.reprompt);
     let updated = false;
     if (updatable && replaced) {
@@ -93,7 +96,7 @@ export function createConversation({ storage, translator, defaultLocale, today =
         // The channel may not allow updates (or the card is gone): the next question still follows.
       }
     }
-    if (!invoke && decision.reprompt && !updated) replies.push(decision.reprompt);
+    if ((shared || !invoke) && decision.reprompt && !updated) replies.push(decision.reprompt);
     for (const reply of replies) {
       const { card, text } = renderReply(t, reply, day);
       await context.sendActivity(text ? { text, textFormat: 'plain', attachments: [card as never] } : { attachments: [card as never] });

@@ -142,16 +142,43 @@ describe('in-place card updates (Universal Actions) and the Action.Submit fallba
         conversation, from, serviceUrl: connector.serviceUrl, deliveryMode: undefined, text: undefined, type: 'invoke', name: 'adaptiveCard/action',
         value: { action: { type: 'Action.Execute', verb: 'answer', data }, trigger: 'manual' },
       }));
-    const started = (await invoke(owner, { action: 'command', command: 'start' })).json as unknown as InvokeBody;
-    expect(questionIdOf(started.value)).to.equal('partnerRoles');
+    const lastPosted = () => callsFor(conversation.id).filter((c) => c.method === 'POST').map((c) => cardOf(c.activity)).at(-1);
+    await invoke(owner, { action: 'command', command: 'start' });
+    // In a group chat the first question comes as a message of its own, not in place of the clicked card.
+    expect(questionIdOf(lastPosted())).to.equal('partnerRoles');
     const res = await invoke(other, { action: 'answer', questionId: 'partnerRoles', answer: 'salesAgent' });
     const body = res.json as unknown as InvokeBody;
     expect(res.status).to.equal(200);
     expect(body.statusCode).to.equal(200);
     // No card comes back to replace the owner's live question; the other member's notices go out as messages.
     expect(body.type).to.equal('application/vnd.microsoft.activity.message');
-    const owners = (await invoke(owner, { action: 'answer', questionId: 'partnerRoles', answer: 'accountAdmin' })).json as unknown as InvokeBody;
-    expect(questionIdOf(owners.value)).to.equal('partnerModel');
+    await invoke(owner, { action: 'answer', questionId: 'partnerRoles', answer: 'accountAdmin' });
+    expect(questionIdOf(lastPosted())).to.equal('partnerModel');
+  });
+
+  it("in a group chat, a member with a check of their own who clicks another member's card moves only their own check, and no card is replaced", async () => {
+    const conversation = { id: `19:${randomUUID()}@thread.v2`, conversationType: 'groupChat', tenantId: 'tenant-1' };
+    const as = (name: string) => ({ id: `29:${randomUUID()}`, name, aadObjectId: randomUUID() });
+    const [alice, bo] = [as('Alice'), as('Bo')];
+    const invoke = (from: object, data: unknown) =>
+      postJson(`${running.url}/api/messages`, teamsActivity({
+        conversation, from, serviceUrl: connector.serviceUrl, deliveryMode: undefined, text: undefined, type: 'invoke', name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'answer', data }, trigger: 'manual' },
+      }));
+    await invoke(alice, { action: 'command', command: 'start' });
+    await invoke(bo, { action: 'command', command: 'start' });
+    const posted = () => callsFor(conversation.id).filter((c) => c.method === 'POST').length;
+    const before = posted();
+    // Bo answers on Alice's card: the card is not replaced (for everyone), Bo's next question is a new message.
+    const res = (await invoke(bo, { action: 'answer', questionId: 'partnerRoles', answer: 'salesAgent' })).json as unknown as InvokeBody;
+    expect(res.type).to.equal('application/vnd.microsoft.activity.message');
+    const sent = callsFor(conversation.id).filter((c) => c.method === 'POST').slice(before).map((c) => cardOf(c.activity));
+    expect(sent.map((c) => questionIdOf(c))).to.deep.equal(['partnerModel']);
+    expect(callsFor(conversation.id).some((c) => c.method === 'PUT')).to.equal(false);
+    // Alice's check is where it was: her answer to the first question is still taken.
+    await invoke(alice, { action: 'answer', questionId: 'partnerRoles', answer: 'adminAgent' });
+    const next = callsFor(conversation.id).filter((c) => c.method === 'POST').map((c) => cardOf(c.activity)).at(-1);
+    expect(questionIdOf(next)).to.equal('partnerModel');
   });
 
   it('a language switch from a card sends the notice as a message and re-asks the question in place', async () => {
