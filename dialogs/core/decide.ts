@@ -132,6 +132,10 @@ function route(turn: Turn, firstContact: boolean): void {
       return setAnswer(turn, intent.questionId, intent.answer);
     case 'answer':
       if (active(turn)) return answer(turn, intent);
+      // A second click on the last question (or any answered one) of the check just finished: its result is shown.
+      if (turn.check?.status === 'done' && turn.check.history.includes(intent.questionId as QuestionId)) {
+        return notice(turn, 'common:notice.resultShown', ['restart']);
+      }
       return notice(turn, 'common:notice.outOfDate', ['start', 'help']);
     case 'text':
       if (described(turn, intent.text)) return ask(turn);
@@ -470,7 +474,8 @@ function quickForm(turn: Turn, fields: Partial<Record<QuickFormField, string>>):
   const check: CheckState = { status: 'done', answers: {}, history: asked, skipped: asked.filter((id) => answers[id] === undefined) };
   const blocked = knownBlocked({ ...check, answers }, {}, turn.input.today);
   // What blocks the move is enough: the rest of the form doesn't matter then.
-  if (missing.length > 0 && !blocked) return void turn.replies.push({ kind: 'quickForm', values: fields, missing, withoutProfile });
+  // The form comes back with what was entered, but only values it accepts: nothing typed is echoed unchecked.
+  if (missing.length > 0 && !blocked) return void turn.replies.push({ kind: 'quickForm', values: formValues({ ...newCheck(), answers }), missing, withoutProfile });
   turn.check = check;
   for (const [id, value] of Object.entries(answers)) store(turn, id as QuestionId, value);
   ask(turn);

@@ -53,6 +53,16 @@ describe('conversation core: decide()', () => {
     { name: 'an answer not among the options: no new card (re-prompt in place)', intent: answer('tenantRegion', 'mars'), check: newCheck(), replies: [] },
     { name: 'an answer from an older card: no new card (re-prompt in place)', intent: answer('offer', 'notSure'), check: newCheck(), replies: [] },
     { name: 'an answer with no check: the card is out of date', intent: answer('tenantRegion', 'europe'), replies: ['notice:common:notice.outOfDate'], status: 'none' },
+    {
+      name: 'a second click on an answered question of a finished check: the result is already shown',
+      intent: answer('offer', 'sameOfferSameCount'),
+      check: checkWith(
+        { tenantRegion: 'europe', purchaseChannel: 'adminCenter', activeSubscriptions: 'upTo150', resellerRelationship: 'no', offer: 'sameOfferSameCount' },
+        { status: 'done', skipped: ['renewalDate'] },
+      ),
+      replies: ['notice:common:notice.resultShown'],
+      status: 'done',
+    },
     { name: 'a typed answer that reads as nothing: a short hint', intent: { kind: 'text', text: 'banana' }, check: newCheck(), replies: ['notice:cards:question.hint.invalid'] },
     { name: 'a typed option word answers the open question', intent: { kind: 'text', text: 'japan' }, check: newCheck(), replies: ['blocked'], status: 'done' },
     { name: 'a typed question mid-check: the answer, then the same question', intent: { kind: 'text', text: 'can the customer get a refund?' }, check: newCheck(), replies: ['faq', 'question:tenantRegion'] },

@@ -80,6 +80,8 @@ for (const locale of LOCALES) {
       // Entered values stay selected.
       expect(json).to.include('"id":"partnerRoles"').and.match(/"id":"partnerRoles"[^}]*"value":"salesAgent,adminAgent"/);
       expect(json).to.match(/"id":"tenantRegion"[^}]*"value":"japan"/);
+      // The impossible date typed in is not echoed back.
+      expect(json).not.to.include('2027-13-45');
       // Required-but-empty, conditional (active subscriptions for a direct buyer) and an impossible date are marked.
       const marked = (card.body as Array<{ items?: Array<{ id?: string; text?: string }> }>)
         .filter((c) => c.items?.some((i) => i.text === t('cards:quick.required')))
