@@ -49,15 +49,9 @@ export interface Decision {
   reprompt?: Reply;
 }
 
-/** Mutable working copy of one turn. */
-interface Turn {
+/** Mutable working copy of one turn: the decision being built, and what it is built from. */
+interface Turn extends Decision {
   input: TurnInput;
-  check: CheckState | undefined;
-  profile: UserProfile;
-  locale: Locale;
-  replies: Reply[];
-  answered?: Reply;
-  reprompt?: Reply;
 }
 
 const clone = <T>(value: T): T => (value === undefined ? value : structuredClone(value));
