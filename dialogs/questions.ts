@@ -166,7 +166,10 @@ export function validAnswers(stored: unknown): Answers {
   const out: Record<string, unknown> = {};
   if (typeof stored !== 'object' || stored === null) return out;
   for (const q of QUESTIONS) {
-    const value = parseAnswer(q, (stored as Record<string, unknown>)[q.id]);
+    const raw = (stored as Record<string, unknown>)[q.id];
+    // Most questions have no answer yet: don't ask the schema to reject an undefined (its error costs).
+    if (raw === undefined) continue;
+    const value = parseAnswer(q, raw);
     if (value !== undefined) out[q.id] = value;
   }
   return out as Answers;
