@@ -6,12 +6,18 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
-import { AuthenticationConstants, type AuthenticateRequestResult, type BotFrameworkAuthentication, type ServiceClientCredentialsFactory } from 'botframework-connector';
+import {
+  AuthenticationConstants,
+  type AuthenticateRequestResult,
+  type BotFrameworkAuthentication,
+  type ClaimsIdentity,
+  type ServiceClientCredentialsFactory,
+} from 'botframework-connector';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { resolveLocale, type Translator } from './i18n/index.js';
 import { correlationIdOf, TURN_LOCALE } from './turnContextKeys.js';
-import { assertExpiring, authFailureOf } from './auth/authFailure.js';
+import { AuthFailure, assertExpiring, authFailureOf } from './auth/authFailure.js';
 import { ConnectorClientCache, connectorRetryPolicy, DEFAULT_RETRY, isReplyNotDelivered, type RetryOptions } from './http/connectorRetry.js';
 
 export interface AdapterDeps {
@@ -26,6 +32,18 @@ export interface AdapterDeps {
   retry?: Partial<RetryOptions>;
 }
 
+/** `Bearer` and a compact JWS (three base64url parts), at most 16 KB: the only Authorization a channel sends. */
+const BEARER_JWT = /^Bearer [A-Za-z0-9_-]{1,8192}\.[A-Za-z0-9_-]{1,8192}\.[A-Za-z0-9_-]{0,8192}$/;
+
+/**
+ * What botbuilder's parameterized authentication (every mode of ConfigurationBotFrameworkAuthentication
+ * builds one) checks for a token given its channel id and service URL. With both empty it checks everything
+ * that does not need the activity: signature against the channel's published keys, algorithm, issuer,
+ * audience (our app id), lifetime and, for skill and emulator tokens, their own claims. Key endorsements
+ * (which need the channel id) and the service URL binding are checked once the body is read.
+ */
+type HeaderValidator = { JwtTokenValidation_validateAuthHeader?: (authHeader: string, channelId: string, serviceUrl: string) => Promise<ClaimsIdentity> };
+
 /**
  * CloudAdapter that authenticates in a step of its own, so the server can tell "who are you?" (401/503,
  * AuthFailure) from "the turn broke", and whose connector clients retry with our bounded policy.
@@ -39,6 +57,27 @@ export class BotAdapter extends CloudAdapter {
   ) {
     super(auth);
     this.connectorClients = new ConnectorClientCache(connectorRetryPolicy(options.retry, options.logger));
+  }
+
+  /**
+   * The part of authentication that needs no body, for the server to run before it reads one: a caller
+   * without a channel token is turned away (AuthFailure) before it can make us buffer, inflate or parse
+   * anything. Passing this is necessary, not sufficient: {@link handle} checks the token again with the
+   * activity (endorsement for its channel, its service URL). No-op when authentication is off.
+   */
+  async authenticateHeader(authHeader: string): Promise<void> {
+    if (!this.options.authEnabled) return;
+    if (!BEARER_JWT.test(authHeader)) throw new AuthFailure('unauthorized', 'malformed Authorization header');
+    const inner = (this.botFrameworkAuthentication as unknown as { inner?: HeaderValidator }).inner;
+    // Another botbuilder version may not have it: the shape check above stays, the full check follows.
+    if (typeof inner?.JwtTokenValidation_validateAuthHeader !== 'function') return;
+    let identity: ClaimsIdentity;
+    try {
+      identity = await inner.JwtTokenValidation_validateAuthHeader(authHeader, '', '');
+    } catch (err) {
+      throw authFailureOf(err);
+    }
+    assertExpiring(identity);
   }
 
   /** Authenticates, then runs the turn. Rejects with AuthFailure before any turn logic when the caller isn't the channel. */

@@ -1,4 +1,4 @@
-import type { Storage } from 'botbuilder';
+import { ActivityTypes, type Storage } from 'botbuilder';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { DestinationStream } from 'pino';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +12,7 @@ import { CspMoveBot } from './bot.js';
 import { createConversation } from '../dialogs/index.js';
 import { createServer } from './server.js';
 import { createStorage, type StorageHandle } from './storage/createStorage.js';
-import { DAY_MS, DELIVERY_TTL_MS, DeliveryLedger, RetentionSweeper, TurnRunner, guardStorage, retentionPolicy } from './state/index.js';
+import { DAY_MS, DELIVERY_TTL_MS, DeliveryLedger, RetentionSweeper, TurnRunner, guardStorage, retentionPolicy, type TurnRunnerOptions } from './state/index.js';
 
 export interface AppOverrides {
   logger?: Logger;
@@ -28,6 +28,11 @@ export interface AppOverrides {
   logDestination?: DestinationStream;
   /** Pins today's date (YYYY-MM-DD) for tests. */
   today?: () => string;
+  /**
+   * What a redelivery gets when its turn was saved but its replies may not have left (TurnRunnerOptions.replay).
+   * Tests pass one that sends a card they can recognise.
+   */
+  replay?: TurnRunnerOptions['replay'];
 }
 
 export interface App {
@@ -43,7 +48,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const secrets = [config.MicrosoftAppPassword, config.BLOB_CONNECTION_STRING].filter((s): s is string => Boolean(s));
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL, overrides.logDestination, secrets);
   const now = overrides.now ?? Date.now;
-  const store = overrides.storage ?? createStorage(config, { sqlite: { now } });
+  const store = overrides.storage ?? createStorage(config, { sqlite: { now }, blob: { now } });
   // Outages surface as one error type wherever they happen in a turn (src/state/storageGuard.ts).
   const storage = guardStorage(store.storage);
   const translator = createTranslator();
@@ -66,10 +71,24 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     translator,
     defaultLocale: config.DEFAULT_LOCALE,
     logger,
+    // The current card from the saved state; a Universal Action gets it as its invoke response.
+    replay:
+      overrides.replay ??
+      (async (context) => {
+        const response = await conversation.replay(context);
+        if (response) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
+      }),
   });
   const sweeper = new RetentionSweeper({ store, policy, logger });
   const bot = new CspMoveBot({ conversation, states: conversation.states, turns });
-  const { server, drain } = createServer({ adapter, bot, logger, version: pkg.version, ready: () => store.ping() });
+  const { server, drain } = createServer({
+    adapter,
+    bot,
+    logger,
+    version: pkg.version,
+    ready: () => store.ping(),
+    limits: { maxConnections: config.MAX_CONNECTIONS, requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS },
+  });
   let closing: Promise<void> | undefined;
 
   return {

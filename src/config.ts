@@ -40,6 +40,22 @@ function days(fallback: number, min: number, max: number) {
     });
 }
 
+/** A whole number in [min, max] (`unit` names it in the message), `fallback` when unset. */
+function wholeNumber(fallback: number, min: number, max: number, unit: string) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const n = /^\d+$/.test(v.trim()) ? Number(v) : NaN;
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a whole number of ${unit} from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
 function oneOf<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
   return z
     .string()
@@ -73,6 +89,12 @@ export const ConfigSchema = z
     STATE_TTL_DAYS: days(30, 1, 3650),
     LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
     DEFAULT_LOCALE: oneOf(LOCALES, 'en'),
+    // Connections this instance accepts at once; further ones are refused at accept (src/server.ts).
+    MAX_CONNECTIONS: wholeNumber(512, 1, 65535, 'connections'),
+    // A request's headers, and then its body, must each arrive within this time, or the connection is cut.
+    HTTP_REQUEST_TIMEOUT_MS: wholeNumber(10_000, 500, 120_000, 'milliseconds'),
+    // Every storage call gives up after this long; the user is told to try again, and their answers are kept.
+    STORAGE_TIMEOUT_MS: wholeNumber(3000, 100, 10_000, 'milliseconds'),
   })
   .superRefine((c, ctx) => {
     const need = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });

@@ -1,7 +1,40 @@
 import { z } from 'zod';
 
-const id = z.string().min(1).max(1024);
-const account = z.object({ id }).passthrough();
+/**
+ * No lone surrogate halves: SQLite stores text as UTF-8, where a lone surrogate becomes U+FFFD, so a key
+ * holding one is written under another name and can never be read back; encodeURIComponent (blob names,
+ * connector URLs) throws on one. Teams never sends them.
+ */
+// With the u flag a surrogate pair is one code point: this matches only a half standing alone.
+const wellFormed = (v: string) => !/[\uD800-\uDFFF]/u.test(v);
+const WELL_FORMED = 'Expected well-formed Unicode';
+const text = (max: number) => z.string().max(max).refine(wellFormed, WELL_FORMED);
+const id = z.string().min(1).max(1024).refine(wellFormed, WELL_FORMED);
+/** Optional strings the reply carries back to the connector, whose serializer refuses any other type. */
+const replyText = text(1024).nullable().optional();
+const properties = z.object({}).passthrough().nullable().optional();
+/**
+ * The channel account fields a reply echoes (the user becomes its recipient, the bot its sender); the
+ * connector's serializer checks each type, so a wrong one would fail the reply after the turn was saved.
+ */
+const account = z.object({ id, name: replyText, aadObjectId: replyText, role: replyText, properties }).passthrough();
+/**
+ * The connector sends the conversation id in an HTTP header (x-ms-conversation-id) with every reply: tab,
+ * printable ASCII and Latin-1 only, or the reply fails after the turn was saved.
+ */
+const conversationId = id.refine((v) => /^[\t\x20-\x7e\xa0-\xff]+$/.test(v), 'Expected a conversation id that fits in an HTTP header');
+const conversation = z
+  .object({
+    id: conversationId,
+    name: replyText,
+    aadObjectId: replyText,
+    role: replyText,
+    tenantId: replyText,
+    conversationType: replyText,
+    isGroup: z.boolean().nullable().optional(),
+    properties,
+  })
+  .passthrough();
 const httpUrl = z
   .string()
   .max(2048)
@@ -30,16 +63,18 @@ export function exceedsDepth(value: unknown, limit: number): boolean {
 export const InboundActivity = z
   .object({
     type: z.string().min(1).max(64),
-    channelId: z.string().min(1).max(256),
+    // Part of every state key: the channel names Bot Framework uses (msteams, webchat, emulator, …).
+    channelId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
     serviceUrl: httpUrl,
-    conversation: z.object({ id }).passthrough(),
+    conversation,
     // State is kept per user (UserState, PrivateConversationState) and replies are addressed from the recipient.
     from: account,
     recipient: account,
-    id: z.string().max(1024).optional(),
-    replyToId: z.string().max(1024).optional(),
+    // In the connector's URLs (encodeURIComponent throws on a lone surrogate).
+    id: text(1024).optional(),
+    replyToId: text(1024).optional(),
     text: z.string().optional(),
-    locale: z.string().max(64).optional(),
+    locale: text(64).optional(),
     name: z.string().max(256).optional(),
     deliveryMode: z.string().max(64).optional(),
     // removeRecipientMention reads every mention's `mentioned.id`.

@@ -1,5 +1,5 @@
 import type { BotState, Storage, StoreItems, TurnContext } from 'botbuilder';
-import { IF_ABSENT } from '../storage/etags.js';
+import { IF_ABSENT, issuedETagsOf } from '../storage/etags.js';
 import { isEtagConflict } from '../storage/sqliteStorage.js';
 import { LAST_ACTIVE, type RetentionPolicy } from './retention.js';
 
@@ -78,6 +78,11 @@ function primed(context: TurnContext, state: KeyedBotState, object: StateObject)
   return object;
 }
 
+/** What a save did: `conflict` (nothing written) or `saved`, with each item as written and, where the storage reports it, its new eTag. */
+export type SaveResult =
+  | { outcome: 'conflict' }
+  | { outcome: 'saved'; written: Record<string, { value: StateObject; eTag: string | undefined }> };
+
 /**
  * Writes back what the turn changed, each item with the eTag it was read with (IF_ABSENT for one that did not
  * exist), so a write based on stale state fails instead of silently replacing a newer one — botbuilder's own
@@ -89,7 +94,7 @@ export async function saveStates(
   storage: Storage,
   loaded: readonly LoadedState[],
   policy: RetentionPolicy,
-): Promise<'saved' | 'conflict'> {
+): Promise<SaveResult> {
   const now = policy.now();
   const changes: StoreItems = {};
   for (const entry of loaded) {
@@ -101,12 +106,18 @@ export async function saveStates(
     const { eTag: _eTag, ...value } = current;
     changes[entry.key] = { ...value, [LAST_ACTIVE]: now, eTag: entry.eTag ?? IF_ABSENT };
   }
-  if (Object.keys(changes).length === 0) return 'saved';
+  if (Object.keys(changes).length === 0) return { outcome: 'saved', written: {} };
   try {
     await storage.write(changes);
-    return 'saved';
   } catch (err) {
-    if (isEtagConflict(err)) return 'conflict';
+    if (isEtagConflict(err)) return { outcome: 'conflict' };
     throw err;
   }
+  const eTags = issuedETagsOf(changes);
+  const written: Record<string, { value: StateObject; eTag: string | undefined }> = {};
+  for (const [key, item] of Object.entries(changes)) {
+    const { eTag: _eTag, ...value } = item as StateObject;
+    written[key] = { value, eTag: eTags?.[key] };
+  }
+  return { outcome: 'saved', written };
 }

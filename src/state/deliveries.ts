@@ -7,17 +7,31 @@ export const DELIVERY_TTL_MS = 15 * 60_000;
 /** The property of a state object that holds its ledger. */
 export const DELIVERIES = 'deliveries';
 
-/** Activity id digest → when the record expires (epoch seconds). */
+/**
+ * Activity id digest → when the record expires (epoch seconds): positive once the turn's replies have left
+ * (or it had none), negative (minus the expiry) while they may not have (saved, not yet confirmed sent).
+ * Records written before replies were tracked are all positive.
+ */
 type Ledger = Record<string, number>;
+
+/**
+ * What the ledger knows of an activity: `new` (never processed, or its record expired); `sent` (processed,
+ * replies out: a redelivery gets nothing); `unsent` (processed and saved, replies perhaps lost: a
+ * redelivery gets the current card again); `superseded` (unsent, but a later turn of this user in this
+ * conversation was saved since: its replies, or their replay, carry the current card).
+ */
+export type DeliveryStatus = 'new' | 'sent' | 'unsent' | 'superseded';
 
 /**
  * Makes a redelivered activity (Teams re-sends a request it waited 15 s for) run once, across instances,
  * by recording each processed activity id in the state the turn saves anyway: the state of this user in
  * this conversation. The record is written in the same eTag-checked write as the turn's changes, so:
  *
- * - a redelivery that arrives after the turn was saved finds its id and is dropped;
+ * - a redelivery that arrives after the turn was saved finds its id and is not run again: it is dropped
+ *   once the turn's replies are known to have left, and gets the current card again (see TurnRunner) while
+ *   the record still says they may not have (the process died, or the connector failed, in between);
  * - two deliveries running at once (on two instances) both start from the same version: the second to save
- *   gets an eTag conflict, runs again on fresh state, finds the id and is dropped;
+ *   gets an eTag conflict, runs again on fresh state and finds the id;
  * - a turn that failed, or a process that died mid-turn, saved nothing, not even the record, so the
  *   redelivery runs.
  *
@@ -55,19 +69,40 @@ export class DeliveryLedger {
 
   /** True if `state` records this id as processed (and the record has not expired). */
   seen(state: Record<string, unknown>, id: string | undefined): boolean {
-    const expiresAt = id === undefined ? undefined : ledgerOf(state)?.[id];
-    return typeof expiresAt === 'number' && expiresAt * 1000 > this.now();
+    return this.statusOf(state, id) !== 'new';
   }
 
-  /** Records this id in `state` (to be saved with the turn), dropping expired and surplus records. */
-  record(state: Record<string, unknown>, id: string | undefined): void {
+  statusOf(state: Record<string, unknown>, id: string | undefined): DeliveryStatus {
+    const ledger = ledgerOf(state);
+    const value = id === undefined ? undefined : ledger?.[id];
+    if (typeof value !== 'number' || Math.abs(value) * 1000 <= this.now()) return 'new';
+    if (value > 0) return 'sent';
+    const newer = Object.entries(ledger!).some(([key, other]) => key !== id && typeof other === 'number' && Math.abs(other) > -value);
+    return newer ? 'superseded' : 'unsent';
+  }
+
+  /**
+   * Records this id in `state` (to be saved with the turn), dropping expired and surplus records.
+   * `sent: false` when the turn has replies that will leave only after the save: {@link markSent} then.
+   */
+  record(state: Record<string, unknown>, id: string | undefined, { sent = true }: { sent?: boolean } = {}): void {
     if (id === undefined) return;
     const nowSeconds = Math.floor(this.now() / 1000);
     const kept = Object.entries(ledgerOf(state) ?? {})
-      .filter(([key, expiresAt]) => key !== id && typeof expiresAt === 'number' && expiresAt > nowSeconds)
-      .sort((a, b) => a[1] - b[1])
+      .filter(([key, value]) => key !== id && typeof value === 'number' && Math.abs(value) > nowSeconds)
+      .sort((a, b) => Math.abs(a[1]) - Math.abs(b[1]))
       .slice(-(this.max - 1));
-    state[DELIVERIES] = Object.fromEntries([...kept, [id, nowSeconds + Math.ceil(this.ttlMs / 1000)]]);
+    const expiresAt = nowSeconds + Math.ceil(this.ttlMs / 1000);
+    state[DELIVERIES] = Object.fromEntries([...kept, [id, sent ? expiresAt : -expiresAt]]);
+  }
+
+  /** The turn's replies have left: its record stops asking for a replay. False if there was nothing to change. */
+  markSent(state: Record<string, unknown>, id: string | undefined): boolean {
+    const ledger = ledgerOf(state);
+    const value = id === undefined ? undefined : ledger?.[id];
+    if (typeof value !== 'number' || value >= 0) return false;
+    state[DELIVERIES] = { ...ledger, [id!]: -value };
+    return true;
   }
 }
 

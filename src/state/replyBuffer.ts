@@ -22,6 +22,8 @@ export class ReplyBuffer {
   private held: Held[] = [];
   private late: SendHandler[] = [];
   private passThrough = false;
+  /** This attempt set the invoke's HTTP answer (which leaves with the response, after the turn). */
+  private answeredInvoke = false;
 
   /** `onReplayError`: an update or delete that fails when released (best effort, like most card updates) is reported here, not thrown. */
   constructor(context: TurnContext, private readonly onReplayError: (err: unknown) => void = () => {}) {
@@ -30,7 +32,11 @@ export class ReplyBuffer {
         const handler = this.late[i];
         if (handler) return handler(ctx, activities, () => step(i + 1));
         if (activities.length === 0) return Promise.resolve([]); // a handler took them all: adapters refuse an empty send
-        if (this.passThrough || activities.every((a) => a.type === ActivityTypes.InvokeResponse)) return next();
+        if (this.passThrough) return next();
+        if (activities.every((a) => a.type === ActivityTypes.InvokeResponse)) {
+          this.answeredInvoke = true;
+          return next();
+        }
         const copies = activities.map((a) => ({ ...a }));
         this.held.push(() => ctx.sendActivities(copies));
         return Promise.resolve(copies.map(() => ({ id: '' })));
@@ -57,6 +63,12 @@ export class ReplyBuffer {
   discard(): void {
     this.held = [];
     this.late = [];
+    this.answeredInvoke = false;
+  }
+
+  /** True when this attempt has something for the user that is not out yet: held sends, updates, deletes, or an invoke answer. */
+  get holding(): boolean {
+    return this.held.length > 0 || this.answeredInvoke;
   }
 
   /** Sends everything held, in order; from now on everything goes straight out. */

@@ -50,11 +50,15 @@ export class RetentionSweeper {
     this.timer.unref();
   }
 
-  /** Stops the timer and waits for a sweep in progress. */
-  async stop(): Promise<void> {
+  /** Stops the timer and waits for a sweep in progress, at most `waitMs` (a store that hangs must not hold up shutdown). */
+  async stop(waitMs = 5000): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
-    await this.running?.catch(() => {});
+    const running = this.running;
+    if (!running) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([running.catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+    clearTimeout(timer);
   }
 
   /** One sweep (a second call while one runs joins it). Returns how many items it deleted. */

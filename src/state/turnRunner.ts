@@ -2,7 +2,8 @@ import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { resolveLocale, type Locale, type Translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import { correlationIdOf, TURN_LOCALE } from '../turnContextKeys.js';
-import { loadStates, saveStates, type KeyedBotState } from './checkedState.js';
+import { isEtagConflict } from '../storage/sqliteStorage.js';
+import { loadStates, saveStates, type KeyedBotState, type LoadedState } from './checkedState.js';
 import { ConversationQueue, QueueFullError } from './conversationQueue.js';
 import type { DeliveryLedger } from './deliveries.js';
 import { ReplyBuffer } from './replyBuffer.js';
@@ -28,6 +29,15 @@ export interface TurnRunnerOptions {
   maxQueuedPerConversation?: number;
   /** Pause before attempt `attempt + 1`, after a conflict. Default: exponential with full jitter, ≤ 400 ms. */
   backoffMs?: (attempt: number) => number;
+  /**
+   * For a redelivered activity whose turn was saved but whose replies may not have left (the process died,
+   * or Teams gave up waiting, between the save and the send), and for any redelivered invoke (an invoke
+   * must be answered with something, and its answer replaces the clicked card in place): send the current
+   * card of this user's check (its question, or its result) from the saved state, as a new message; for an
+   * invoke, send it as the invoke response. It must not change state (nothing it changes is saved).
+   * Without it, such a redelivery gets nothing (an invoke: a bare 200).
+   */
+  replay?: (context: TurnContext) => Promise<void>;
 }
 
 const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
@@ -40,7 +50,11 @@ const jitteredBackoff = (attempt: number) => Math.random() * Math.min(400, 25 * 
  * 2. state is read fresh and written back eTag-checked; on a conflict (another instance wrote first) the
  *    whole turn runs again on the fresh state, its held replies discarded (ReplyBuffer), up to maxAttempts;
  * 3. a redelivered activity runs once, across instances: the turn's save records its activity id
- *    (DeliveryLedger), and a turn whose id is already recorded is dropped;
+ *    (DeliveryLedger), "unsent" when it has replies to send; once they have left, a second small write marks
+ *    it "sent". A redelivery whose record says sent gets nothing (an invoke: the current card, in place);
+ *    one whose record is still unsent (the process died, or Teams gave up waiting, in between) gets the
+ *    current card again (`replay`) — so a reply is not lost, and a card shows twice only if its replies left
+ *    unconfirmed;
  * 4. replies leave only once the state they describe is saved;
  * 5. if storage is unreachable, or conflicts never stop, the user is told, in their language, that the
  *    service is briefly unavailable and their answers are kept; nothing was changed.
@@ -75,14 +89,26 @@ export class TurnRunner {
     try {
       const start = snapshotTurn(context);
       const delivery = deliveries.idOf(context.activity);
+      let unsent: { key: string; value: Record<string, unknown>; eTag: string | undefined } | undefined;
       for (let attempt = 1; ; attempt++) {
         const loaded = await loadStates(context, storage, states, policy, ledgerState);
-        const ledger = loaded.find((entry) => entry.state === ledgerState)?.object;
-        if (ledger && deliveries.seen(ledger, delivery)) return await this.dropDuplicate(context, replies);
+        const ledgerEntry = loaded.find((entry) => entry.state === ledgerState);
+        const ledger = ledgerEntry?.object;
+        const status = ledger ? deliveries.statusOf(ledger, delivery) : 'new';
+        const invoke = context.activity.type === ActivityTypes.Invoke;
+        if (this.options.replay && (status === 'unsent' || (invoke && status !== 'new'))) return await this.replay(context, replies, ledgerEntry!, delivery);
+        if (status !== 'new') return await this.dropDuplicate(context, replies, status);
         await logic();
         const current = ledgerState.get(context) as Record<string, unknown> | undefined;
-        if (ledger && current) deliveries.record(current, delivery);
-        if ((await saveStates(context, storage, loaded, policy)) === 'saved') break;
+        // Until its replies have left, the record asks a redelivery for the current card again.
+        const sent = !replies.holding;
+        if (ledger && current) deliveries.record(current, delivery, { sent });
+        const saved = await saveStates(context, storage, loaded, policy);
+        if (saved.outcome === 'saved') {
+          const written = ledgerEntry && saved.written[ledgerEntry.key];
+          if (!sent && written && delivery !== undefined) unsent = { key: ledgerEntry.key, ...written };
+          break;
+        }
         replies.discard();
         if (attempt >= this.maxAttempts) throw new StorageUnavailableError(new Error(`eTag conflict on all ${attempt} attempts`));
         logger.debug({ correlationId, attempt }, 'state changed under this turn: running it again on fresh state');
@@ -90,8 +116,10 @@ export class TurnRunner {
         start.restore();
       }
       await replies.release();
+      if (unsent) await this.markSent(context, unsent.key, delivery, unsent);
     } catch (err) {
-      // Nothing was saved, not even the delivery record: a redelivery of this activity runs.
+      // Failed before the save: nothing was saved, not even the delivery record, so a redelivery runs. Failed
+      // sending the replies: the record stays "unsent", so a redelivery gets the current card (replay).
       replies.open();
       if (!isStorageUnavailable(err)) throw err;
       logger.warn({ correlationId, err: err.cause }, 'storage unavailable: turn not applied');
@@ -99,11 +127,62 @@ export class TurnRunner {
     }
   }
 
-  /** Already processed (Teams re-sent it, or another instance ran it meanwhile): say nothing, change nothing. */
-  private async dropDuplicate(context: TurnContext, replies: ReplyBuffer): Promise<void> {
-    this.options.logger.info({ correlationId: correlationIdOf(context), activityId: context.activity.id }, 'duplicate delivery ignored');
+  /**
+   * Already processed and answered (Teams re-sent it, or another instance ran it meanwhile), or a later turn
+   * carries the conversation on: say nothing, change nothing.
+   */
+  private async dropDuplicate(context: TurnContext, replies: ReplyBuffer, status: string): Promise<void> {
+    this.options.logger.info({ correlationId: correlationIdOf(context), activityId: context.activity.id, status }, 'duplicate delivery ignored');
     replies.open();
     if (context.activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
+  }
+
+  /**
+   * A redelivery of a turn that was saved but whose replies may not have left (or of any invoke): the user
+   * gets the current card from the saved state (which the turn has just read), then an unsent record is
+   * marked sent so that a further redelivery gets nothing. Nothing the replay changes is saved.
+   */
+  private async replay(context: TurnContext, replies: ReplyBuffer, ledger: LoadedState, delivery: string | undefined): Promise<void> {
+    const correlationId = correlationIdOf(context);
+    this.options.logger.info({ correlationId, activityId: context.activity.id }, 'redelivery of a turn whose replies may not have left: sending the current card again');
+    await this.options.replay!(context);
+    await replies.release();
+    await this.markSent(context, ledger.key, delivery);
+  }
+
+  /**
+   * The second, small write after the replies left: the ledger record of `delivery` stops asking for a
+   * replay. With the item as just written and its new eTag (when the storage reports it) no read is needed;
+   * otherwise, or when another turn wrote meanwhile, it is read fresh (3 tries). If it cannot be written,
+   * the record stays "unsent": a redelivery would show the current card once more, nothing worse.
+   */
+  private async markSent(context: TurnContext, key: string, delivery: string | undefined, known?: { value: Record<string, unknown>; eTag: string | undefined }): Promise<void> {
+    const { storage, deliveries, logger } = this.options;
+    const correlationId = correlationIdOf(context);
+    try {
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        let value: Record<string, unknown>;
+        let eTag: unknown;
+        if (attempt === 1 && known?.eTag !== undefined) ({ value, eTag } = { value: { ...known.value }, eTag: known.eTag });
+        else {
+          const item = (await storage.read([key]))[key] as Record<string, unknown> | undefined;
+          if (!item) return;
+          ({ eTag, ...value } = item);
+        }
+        // Without the eTag it was read with, a write could replace a newer turn's state.
+        if (typeof eTag !== 'string') return;
+        if (!deliveries.markSent(value, delivery)) return;
+        try {
+          await storage.write({ [key]: { ...value, eTag } });
+          return;
+        } catch (err) {
+          if (!isEtagConflict(err)) throw err;
+        }
+      }
+      logger.warn({ correlationId }, 'replies sent, but the delivery record could not be marked: it changed under every try');
+    } catch (err) {
+      logger.warn({ correlationId, err }, 'replies sent, but the delivery record could not be marked');
+    }
   }
 
   /** "Temporarily unavailable, your answers are kept" in the user's language (as far as we know it without storage). */

@@ -1,9 +1,7 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
-import type { BlobsStorageOptions } from 'botbuilder-azure-blobs';
-import { BlobStateStorage } from './blobStateStorage.js';
+import { BlobStateStorage, type BlobStateStorageOptions } from './blobStateStorage.js';
+import { withDeadline } from './deadline.js';
 import { SqliteStorage, type SqliteStorageOptions } from './sqliteStorage.js';
-
-export { RecoveringStorage } from './recoveringStorage.js';
 
 /** The part of the app's config that picks the storage (structural, so this module needs no config import). */
 export interface StorageSettings {
@@ -11,7 +9,17 @@ export interface StorageSettings {
   SQLITE_PATH: string;
   BLOB_CONNECTION_STRING?: string;
   BLOB_CONTAINER?: string;
+  /** Every storage call gives up after this long (default {@link DEFAULT_STORAGE_TIMEOUT_MS}). */
+  STORAGE_TIMEOUT_MS?: number;
+  /** State idle this long is deleted (blob: also dropped from a user's blob when it is next written). */
+  STATE_TTL_DAYS?: number;
 }
+
+/**
+ * A storage call's deadline: the user is told "temporarily unavailable, your answers are kept" after at
+ * most this long per call (a turn makes a read and a write), well inside the 15 s after which Teams resends.
+ */
+export const DEFAULT_STORAGE_TIMEOUT_MS = 3000;
 
 export interface StorageHandle {
   storage: Storage;
@@ -30,8 +38,8 @@ export interface CreateStorageOptions {
   /** Upper bound for `ping()`; a slower answer counts as not ready. Default 2000 ms. */
   pingTimeoutMs?: number;
   sqlite?: SqliteStorageOptions;
-  /** Passed to BlobsStorage (e.g. `storagePipelineOptions.retryOptions`); merged over {@link BLOB_RETRY}. */
-  blob?: BlobsStorageOptions;
+  /** Passed to BlobStateStorage (e.g. `storagePipelineOptions.retryOptions`, merged over {@link BLOB_RETRY}). */
+  blob?: BlobStateStorageOptions;
 }
 
 /**
@@ -40,18 +48,24 @@ export interface CreateStorageOptions {
  */
 export const BLOB_RETRY = { maxTries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1000, tryTimeoutInMs: 4000 };
 
+/** How long one retention sweep of a Blob container may take. */
+const SWEEP_TIMEOUT_MS = 15 * 60_000;
+
 /** The key `ping()` reads on memory and blob storage. It is never written. */
 export const PING_KEY = 'readyz-ping';
 
 export function createStorage(settings: StorageSettings, options: CreateStorageOptions = {}): StorageHandle {
   const pingTimeoutMs = options.pingTimeoutMs ?? 2000;
+  const timeoutMs = settings.STORAGE_TIMEOUT_MS ?? DEFAULT_STORAGE_TIMEOUT_MS;
   switch (settings.STORAGE) {
     case 'sqlite': {
-      const storage = new SqliteStorage(settings.SQLITE_PATH, options.sqlite);
+      // A lock held by another process is waited for (without blocking the event loop) up to the deadline.
+      const storage = new SqliteStorage(settings.SQLITE_PATH, { busyTimeoutMs: timeoutMs, ...options.sqlite });
       return {
         storage,
         close: () => storage.close(),
-        ping: () => withTimeout(storage.ping(), pingTimeoutMs),
+        // A locked file answers false well before the ping's own timeout.
+        ping: () => withTimeout(storage.ping(Math.floor(pingTimeoutMs / 2)), pingTimeoutMs),
         deleteWrittenBefore: (cutoffMs, prefix) => storage.deleteWrittenBefore(cutoffMs, prefix)
       };
     }
@@ -65,15 +79,19 @@ export function createStorage(settings: StorageSettings, options: CreateStorageO
         throw new Error('STORAGE=blob needs BLOB_CONNECTION_STRING and BLOB_CONTAINER.');
       }
       const pipeline = options.blob?.storagePipelineOptions;
-      const storage = new BlobStateStorage(connectionString, container, {
+      const blobs = new BlobStateStorage(connectionString, container, {
+        itemTtlMs: settings.STATE_TTL_DAYS === undefined ? undefined : settings.STATE_TTL_DAYS * 86_400_000,
         ...options.blob,
         storagePipelineOptions: { ...pipeline, retryOptions: { ...BLOB_RETRY, ...pipeline?.retryOptions } }
       });
+      // The SDK's retries stay (a throttled or failing request is tried again), inside one client-side deadline.
+      const storage = withDeadline(blobs, timeoutMs);
       return {
         storage,
         close: async () => {},
-        ping: () => pingByRead(storage, pingTimeoutMs),
-        deleteWrittenBefore: (cutoffMs, prefix) => storage.deleteWrittenBefore(cutoffMs, prefix)
+        ping: () => pingByRead(withDeadline(blobs, pingTimeoutMs), pingTimeoutMs),
+        // A sweep lists the whole container: it gets minutes, not the per-call deadline, but never for ever.
+        deleteWrittenBefore: (cutoffMs, prefix) => blobs.deleteWrittenBefore(cutoffMs, prefix, { abortSignal: AbortSignal.timeout(SWEEP_TIMEOUT_MS) })
       };
     }
     default: {

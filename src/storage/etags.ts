@@ -7,3 +7,19 @@
  * exists; BlobStateStorage turns it into an `If-None-Match: *` upload. A key that exists → eTag conflict.
  */
 export const IF_ABSENT = 'if-absent';
+
+const issued = new WeakMap<object, Record<string, string>>();
+
+/**
+ * Storages that know the eTags they gave the items of a write (SqliteStorage, BlobStateStorage) report them
+ * here, under the `changes` object of that write: botbuilder's `Storage.write` returns nothing, and a
+ * second write of the same item (the turn runner marking its replies sent) then needs no read first.
+ */
+export function reportIssuedETags(changes: object, eTags: Record<string, string>): void {
+  issued.set(changes, eTags);
+}
+
+/** The eTags reported for the write of `changes`, if its storage reports them. */
+export function issuedETagsOf(changes: object): Record<string, string> | undefined {
+  return issued.get(changes);
+}

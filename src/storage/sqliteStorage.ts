@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { reportIssuedETags } from './etags.js';
 import { STORAGE_CLOSED } from './outage.js';
 
 /** `code` carried by {@link StorageConflictError}. */
@@ -39,8 +40,10 @@ export function isEtagConflict(err: unknown): boolean {
 
 export interface SqliteStorageOptions {
   /**
-   * How long a statement waits for another connection's (or process's) write lock before failing with
-   * SQLITE_BUSY. better-sqlite3 is synchronous: the wait blocks this thread's event loop. Default 5000.
+   * How long a call keeps trying while another connection (or process) holds the lock it needs, before it
+   * fails with SQLITE_BUSY. The wait is asynchronous — each try fails at once (SQLite's own busy_timeout is
+   * 0, since better-sqlite3 would wait on this thread's event loop), and the next try comes after a short,
+   * growing pause — so other requests go on meanwhile. Default 3000.
    */
   busyTimeoutMs?: number;
   /** The clock stamped on every written row (epoch ms), read by {@link SqliteStorage.deleteWrittenBefore}. Default Date.now. */
@@ -63,12 +66,18 @@ interface Connection {
   db: Database.Database;
   readMany: Database.Statement<[string], Row>;
   deleteMany: Database.Statement<[string]>;
-  writeBatch: Database.Transaction<(rows: PreparedWrite[]) => void>;
-  deleteOld: Database.Statement<[number, string, string]>;
+  writeBatch: Database.Transaction<(rows: PreparedWrite[]) => Record<string, string>>;
+  deleteOld: Database.Statement<[number, string, string, number]>;
   pingWrite: Database.Statement<[number]>;
 }
 
 const TABLE = 'bot_storage';
+/** Rows one retention step deletes, and pages one vacuum step frees: each step is a few milliseconds of blocking. */
+const SWEEP_ROWS = 500;
+const VACUUM_PAGES = 256;
+
+/** Lets other work (requests) run between two synchronous steps of a long job. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 // A one-row table that ping() writes: a read would pass on a file that has become read-only or full.
 const PING_TABLE = 'bot_ping';
 
@@ -76,8 +85,9 @@ const PING_TABLE = 'bot_ping';
  * botbuilder `Storage` on a SQLite file (better-sqlite3), safe to share between several processes.
  *
  * - The file and its parent directories are created on first use (first read/write/delete/ping).
- * - WAL journal mode, `synchronous = NORMAL` (a power loss can drop the last commits, never corrupts),
- *   `busy_timeout` so that writers in other processes wait for each other instead of failing.
+ * - WAL journal mode, `synchronous = NORMAL` (a power loss can drop the last commits, never corrupts).
+ *   Writers in other processes wait for each other, asynchronously, up to `busyTimeoutMs` (see the option):
+ *   a lock held elsewhere never blocks this process's event loop.
  * - eTags follow MemoryStorage exactly: `'*'` or a missing/empty eTag overwrites; any other eTag is
  *   written only when it equals the stored one, else the write throws {@link StorageConflictError};
  *   an eTag on a key that does not exist (any more) creates it.
@@ -99,7 +109,7 @@ export class SqliteStorage implements Storage {
   constructor(path: string, options: SqliteStorageOptions = {}) {
     if (!path) throw new TypeError('SqliteStorage needs a file path.');
     this.path = path;
-    this.busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    this.busyTimeoutMs = options.busyTimeoutMs ?? 3000;
     this.now = options.now ?? Date.now;
     if (!Number.isInteger(this.busyTimeoutMs) || this.busyTimeoutMs < 0) {
       throw new RangeError('busyTimeoutMs must be a non-negative integer.');
@@ -111,8 +121,8 @@ export class SqliteStorage implements Storage {
     if (!Array.isArray(keys)) throw new TypeError('Keys must be an array.');
     const result: StoreItems = {};
     if (keys.length === 0) return result;
-    const { readMany } = this.open();
-    for (const row of readMany.all(JSON.stringify(keys.map(String)))) {
+    const rows = await this.whenFree(() => this.open().readMany.all(JSON.stringify(keys.map(String))));
+    for (const row of rows) {
       result[row.key] = { ...(JSON.parse(row.value) as StoreItem), eTag: row.etag };
     }
     return result;
@@ -123,6 +133,9 @@ export class SqliteStorage implements Storage {
     if (typeof changes !== 'object') throw new TypeError('Changes must be an object.');
     // Serialize before taking the write lock: a bad item fails the whole batch and the lock stays short.
     const rows: PreparedWrite[] = Object.entries(changes).map(([key, item]) => {
+      // SQLite keeps text as UTF-8, where a lone surrogate becomes U+FFFD: the row would exist under a key
+      // no one can ask for again. (The HTTP boundary refuses such ids; this is the last line.)
+      if (/[\uD800-\uDFFF]/u.test(key)) throw new TypeError('Storage: a key must be well-formed Unicode (it holds a lone surrogate).');
       if (typeof item !== 'object' || item === null) {
         throw new TypeError(`Storage: the item for "${key}" must be an object.`);
       }
@@ -132,32 +145,71 @@ export class SqliteStorage implements Storage {
     if (rows.length === 0) return;
     // IMMEDIATE takes the write lock up front, so the eTag check and the write see the same version even
     // with writers in other processes (a deferred transaction would fail with SQLITE_BUSY_SNAPSHOT instead).
-    this.open().writeBatch.immediate(rows);
+    reportIssuedETags(changes, await this.whenFree(() => this.open().writeBatch.immediate(rows)));
   }
 
   async delete(keys: string[]): Promise<void> {
     if (!keys) throw new ReferenceError('Keys are required when deleting.');
     if (!Array.isArray(keys)) throw new TypeError('Keys must be an array.');
     if (keys.length === 0) return;
-    this.open().deleteMany.run(JSON.stringify(keys.map(String)));
+    await this.whenFree(() => this.open().deleteMany.run(JSON.stringify(keys.map(String))));
   }
 
   /**
    * Deletes the items last written before `cutoffMs` (epoch ms, by the `now` clock) whose key starts with
-   * `prefix` ('' = every key). Returns how many were deleted. Retention: see src/state/retention.ts.
+   * `prefix` ('' = every key), then gives the freed space back to the file system ({@link reclaimSpace}).
+   * Returns how many were deleted. Works in short steps, so requests go on meanwhile. Retention: see
+   * src/state/retention.ts.
    */
   async deleteWrittenBefore(cutoffMs: number, prefix = ''): Promise<number> {
-    return this.open().deleteOld.run(cutoffMs, prefix, prefix).changes;
+    let deleted = 0;
+    for (;;) {
+      const step = await this.whenFree(() => this.open().deleteOld.run(cutoffMs, prefix, prefix, SWEEP_ROWS).changes);
+      deleted += step;
+      if (step < SWEEP_ROWS) break;
+      await yieldToLoop();
+    }
+    if (deleted > 0) await this.reclaimSpace();
+    return deleted;
+  }
+
+  /**
+   * Shrinks the file by the pages deleted rows left free (incremental vacuum, a few hundred pages per step),
+   * then truncates the write-ahead log. A step that cannot get the write lock in time ends the job: the
+   * next sweep carries on. Returns the pages given back.
+   */
+  async reclaimSpace(): Promise<number> {
+    let freed = 0;
+    try {
+      for (;;) {
+        const step = await this.whenFree(() => {
+          const { db } = this.open();
+          const before = db.pragma('freelist_count', { simple: true }) as number;
+          if (before === 0) return 0;
+          db.pragma(`incremental_vacuum(${VACUUM_PAGES})`);
+          return before - (db.pragma('freelist_count', { simple: true }) as number);
+        });
+        freed += step;
+        if (step === 0) break;
+        await yieldToLoop();
+      }
+      // The log grew with the deletes; a checkpoint that finds readers in the way leaves it for later.
+      this.open().db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (err) {
+      if (!isBusy(err)) throw err;
+    }
+    return freed;
   }
 
   /**
    * A tiny write (opens the file on first use): true only if the storage can take writes right now, so a
-   * locked, read-only or full file counts as not ready. Never throws.
+   * locked, read-only or full file counts as not ready. Waits for a lock at most `waitMs` (default
+   * `busyTimeoutMs`). Never throws.
    */
-  async ping(): Promise<boolean> {
+  async ping(waitMs = this.busyTimeoutMs): Promise<boolean> {
     if (this.closed) return false;
     try {
-      this.open().pingWrite.run(this.now());
+      await this.whenFree(() => this.open().pingWrite.run(this.now()), waitMs);
       return true;
     } catch {
       return false;
@@ -177,15 +229,39 @@ export class SqliteStorage implements Storage {
     if (connection?.db.open) connection.db.close();
   }
 
+  /**
+   * Runs `op` (synchronous, as better-sqlite3 is), and again after a pause while it fails because another
+   * connection holds a lock it needs, for at most `waitMs`; then the last SQLITE_BUSY is thrown. Pauses
+   * grow from 2 ms to 50 ms, jittered, so waiters in several processes do not move in step.
+   */
+  private async whenFree<T>(op: () => T, waitMs = this.busyTimeoutMs): Promise<T> {
+    const giveUpAt = Date.now() + waitMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return op();
+      } catch (err) {
+        const left = giveUpAt - Date.now();
+        if (!isBusy(err) || left <= 0) throw err;
+        const pause = Math.min(50, 2 * 2 ** attempt) * (0.5 + Math.random() / 2);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(left, pause)));
+      }
+    }
+  }
+
   private open(): Connection {
     if (this.closed) throw Object.assign(new Error(`SqliteStorage (${this.path}) is closed.`), { code: STORAGE_CLOSED });
     if (this.connection) return this.connection;
 
     const inMemory = this.path === ':memory:';
     if (!inMemory) mkdirSync(dirname(resolve(this.path)), { recursive: true });
-    const db = new Database(this.path, { timeout: this.busyTimeoutMs });
+    // No waiting inside SQLite: a busy lock fails at once and whenFree() tries again without blocking.
+    const db = new Database(this.path, { timeout: 0 });
     try {
-      db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
+      db.pragma('busy_timeout = 0');
+      // A new file keeps a list of free pages that the retention sweep gives back (reclaimSpace). This must be
+      // set before the first table exists; a file made before gets it from a one-time VACUUM below.
+      const fresh = db.prepare<[], number>('SELECT count(*) FROM sqlite_master').pluck().get() === 0;
+      if (fresh) db.pragma('auto_vacuum = INCREMENTAL');
       const mode = db.pragma('journal_mode = WAL', { simple: true });
       if (!inMemory && String(mode).toLowerCase() !== 'wal') {
         throw new Error(`SqliteStorage: could not switch ${this.path} to WAL (journal_mode is ${String(mode)}).`);
@@ -201,6 +277,7 @@ export class SqliteStorage implements Storage {
          CREATE TABLE IF NOT EXISTS ${PING_TABLE} (id INTEGER PRIMARY KEY, at INTEGER NOT NULL)`
       );
       this.addWrittenAt(db);
+      if (!fresh && !inMemory) this.enableIncrementalVacuum(db);
       db.exec(`CREATE INDEX IF NOT EXISTS ${TABLE}_written_at ON ${TABLE} (written_at)`);
 
       const readMany = db.prepare<[string], Row>(
@@ -211,8 +288,8 @@ export class SqliteStorage implements Storage {
         `INSERT INTO ${TABLE} (key, value, etag, written_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, written_at = excluded.written_at`
       );
-      const deleteOld = db.prepare<[number, string, string]>(
-        `DELETE FROM ${TABLE} WHERE written_at < ? AND substr(key, 1, length(?)) = ?`
+      const deleteOld = db.prepare<[number, string, string, number]>(
+        `DELETE FROM ${TABLE} WHERE rowid IN (SELECT rowid FROM ${TABLE} WHERE written_at < ? AND substr(key, 1, length(?)) = ? LIMIT ?)`
       );
       const pingWrite = db.prepare<[number]>(`INSERT OR REPLACE INTO ${PING_TABLE} (id, at) VALUES (1, ?)`);
       const deleteMany = db.prepare<[string]>(
@@ -220,14 +297,17 @@ export class SqliteStorage implements Storage {
       );
       const writeBatch = db.transaction((rows: PreparedWrite[]) => {
         const writtenAt = this.now();
+        const issued: Record<string, string> = {};
         for (const { key, eTag, value } of rows) {
           // MemoryStorage: `if (!old || newItem.eTag === '*' || !newItem.eTag) save; else if equal save; else conflict`
           if (eTag && eTag !== '*') {
             const stored = currentEtag.get(key);
             if (stored !== undefined && stored !== eTag) throw new StorageConflictError(key);
           }
-          upsert.run(key, value, newEtag(), writtenAt);
+          issued[key] = newEtag();
+          upsert.run(key, value, issued[key], writtenAt);
         }
+        return issued;
       });
 
       this.connection = { db, readMany, deleteMany, writeBatch, deleteOld, pingWrite };
@@ -235,6 +315,22 @@ export class SqliteStorage implements Storage {
     } catch (err) {
       db.close();
       throw err;
+    }
+  }
+
+  /**
+   * A file made before space was given back (auto_vacuum NONE) is rewritten once with auto_vacuum
+   * INCREMENTAL. VACUUM copies the whole file and needs it to itself: it runs while the storage is first
+   * opened (the app opens it before it listens), and if another process is using the file it is left for
+   * a later start.
+   */
+  private enableIncrementalVacuum(db: Database.Database): void {
+    if (db.pragma('auto_vacuum', { simple: true }) !== 0) return;
+    try {
+      db.pragma('auto_vacuum = INCREMENTAL');
+      db.exec('VACUUM');
+    } catch (err) {
+      if (!isBusy(err)) throw err;
     }
   }
 
@@ -249,6 +345,12 @@ export class SqliteStorage implements Storage {
       db.prepare(`UPDATE ${TABLE} SET written_at = ?`).run(this.now());
     }).immediate();
   }
+}
+
+/** SQLITE_BUSY and its extended codes (another connection holds the lock), and SQLITE_LOCKED (a shared-cache table lock). */
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED');
 }
 
 function newEtag(): string {

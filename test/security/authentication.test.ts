@@ -1,7 +1,9 @@
 import { expect } from 'chai';
+import { gzipSync } from 'node:zlib';
 import { teamsActivity } from '../support/activity.js';
 import { countingStorage, postJson, startApp, type RunningApp } from '../support/server.js';
 import { authSettingsFor, startOpenIdServer, TEST_ISSUER, unreachableUrl, type OpenIdServer } from './support/openIdServer.js';
+import { postHead, rawRequest } from './support/rawHttp.js';
 import { channelClaims, epochSeconds, newSigningKey, signHs256, signRs256, withForgedSignature, type SigningKey } from './support/tokens.js';
 
 const APP_ID = '6b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
@@ -80,6 +82,52 @@ describe('authentication with MicrosoftAppId set', () => {
       expect(printed).not.to.include(token);
       const signature = token.split('.')[2];
       if (signature) expect(printed).not.to.include(signature);
+    }
+  });
+
+  describe('before the body is read', () => {
+    const port = () => Number(new URL(running.url).port);
+    const gzipHeaders = { 'content-type': 'application/json', 'content-encoding': 'gzip' };
+    const refusals: Array<[string, (auth: Record<string, string>) => Promise<{ status: number; text: string }>]> = [
+      ['a body over the size limit', (auth) => postJson(`${running.url}/api/messages`, teamsActivity({ text: 'x'.repeat(300 * 1024) }), auth)],
+      ['malformed JSON', (auth) => postJson(`${running.url}/api/messages`, '{"type": "message", ', auth)],
+      ['a text/plain body', (auth) => fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain', ...auth }, body: 'hi' }).then(async (r) => ({ status: r.status, text: await r.text() }))],
+      ['a gzip body (a bomb)', (auth) => fetch(`${running.url}/api/messages`, { method: 'POST', headers: { ...gzipHeaders, ...auth }, body: gzipSync(Buffer.alloc(8 * 1024 * 1024)) }).then(async (r) => ({ status: r.status, text: await r.text() }))],
+      ['an activity of the wrong shape', (auth) => postJson(`${running.url}/api/messages`, { type: 'message' }, auth)],
+    ];
+    for (const [name, send] of refusals) {
+      it(`answers 401, not the body's own error, to ${name} without a token`, async () => {
+        const res = await send({});
+        expect(res.status, res.text).to.equal(401);
+      });
+      it(`answers 401 to ${name} with a forged token`, async () => {
+        const res = await send({ authorization: bearer(withForgedSignature(signRs256(claims(teamsActivity()), key))) });
+        expect(res.status, res.text).to.equal(401);
+      });
+    }
+
+    it('the body is still checked once the token is good: 413, 400, 415 as before', async () => {
+      const big = teamsActivity({ text: 'x'.repeat(300 * 1024) });
+      expect((await postJson(`${running.url}/api/messages`, big, { authorization: bearer(signRs256(claims(big), key)) })).status).to.equal(413);
+      const good = { authorization: bearer(signRs256(claims(teamsActivity()), key)) };
+      expect((await postJson(`${running.url}/api/messages`, '{"type": ', good)).status).to.equal(400);
+      expect((await postJson(`${running.url}/api/messages`, { type: 'message' }, good)).status).to.equal(400);
+      expect((await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { ...gzipHeaders, ...good }, body: gzipSync('{}') })).status).to.equal(415);
+    });
+
+    for (const [name, authorization] of [
+      ['no token', undefined],
+      ['a token signed by an unknown key', () => bearer(signRs256(claims(teamsActivity()), newSigningKey()))],
+      ['an expired token', () => bearer(signRs256({ ...claims(teamsActivity()), nbf: epochSeconds() - 7200, exp: epochSeconds() - 3600 }, key))],
+    ] as const) {
+      it(`answers 401 to ${name} as soon as the head is in, without waiting for the body`, async () => {
+        const before = { ...store.calls };
+        const headers: Record<string, string> = authorization ? { authorization: authorization() } : {};
+        // The head promises 100 KB that never come: only an answer that needs no body can arrive.
+        const outcome = await rawRequest(port(), postHead(100_000, headers), { waitMs: 5000, untilAnswer: true });
+        expect(outcome.status).to.equal(401);
+        expect(store.calls).to.deep.equal(before);
+      });
     }
   });
 

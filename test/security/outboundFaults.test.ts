@@ -118,6 +118,31 @@ describe('outbound faults: replies posted to a throttling or failing connector',
     expect(lastQuestion(connector)).to.equal('partnerRegion');
   });
 
+  it('a redelivery of a turn whose reply never left gets the current card again, from the saved state (replay)', async () => {
+    await atFirstQuestion();
+    const conversation = { id: `a:${randomUUID()}`, conversationType: 'personal', tenantId: 'tenant-1' };
+    const from = { id: `29:${randomUUID()}`, name: 'Partner', aadObjectId: randomUUID() };
+    const post = (activity: Record<string, unknown>) => postJson(`${app.url}/api/messages`, activity);
+    const activity = (input: object) => teamsActivity({ conversation, from, serviceUrl: connector.serviceUrl, deliveryMode: undefined, text: '', id: randomUUID(), ...input });
+    await post(activity({ text: 'hi' }));
+    await post(activity(START));
+    // The answer is saved, but its reply never leaves (the connector is down).
+    const role = activity(ROLE);
+    connector.otherwise = { status: 503 };
+    expect((await post(role)).status).to.equal(200);
+    connector.otherwise = { status: 200 };
+    connector.received.length = 0;
+    // Teams sends the same activity again: the question the saved state is on comes, once.
+    expect((await post(role)).status).to.equal(200);
+    expect(lastQuestion(connector)).to.equal('partnerModel');
+    const cards = connector.delivered().filter((a) => ((a.attachments as Attachment[] | undefined) ?? []).length > 0);
+    expect(cards).to.have.length(1);
+    // And a third time: the record now says sent, so nothing more.
+    connector.received.length = 0;
+    await post(role);
+    expect(connector.delivered()).to.have.length(0);
+  });
+
   it('does not wait for a Retry-After beyond the bound: gives up at once', async () => {
     const send = await atFirstQuestion();
     connector.script = [{ status: 429, headers: { 'retry-after': '120' } }];

@@ -85,4 +85,33 @@ describe('DeliveryLedger: which activities of one user in one conversation were 
       expect(Object.values(state[DELIVERIES] as object).every((v) => typeof v === 'number')).to.equal(true);
     }
   });
+
+  it('a record says whether the turn\'s replies have left: unsent until markSent, then sent; old records (no sign) count as sent', () => {
+    const ledger = new DeliveryLedger({ ttlMs: 60_000, max: 32, now: clock });
+    const state: Record<string, unknown> = {};
+    expect(ledger.statusOf(state, idOf('1'))).to.equal('new');
+    ledger.record(state, idOf('1'), { sent: false });
+    expect(ledger.statusOf(state, idOf('1'))).to.equal('unsent');
+    expect(ledger.seen(state, idOf('1'))).to.equal(true);
+    expect(ledger.markSent(state, idOf('1'))).to.equal(true);
+    expect(ledger.statusOf(state, idOf('1'))).to.equal('sent');
+    expect(ledger.markSent(state, idOf('1'))).to.equal(false);
+    expect(ledger.markSent(state, idOf('never'))).to.equal(false);
+    // What versions before this one stored: a positive expiry.
+    const legacy: Record<string, unknown> = { [DELIVERIES]: { [idOf('2')!]: Math.floor(now / 1000) + 60 } };
+    expect(ledger.statusOf(legacy, idOf('2'))).to.equal('sent');
+  });
+
+  it('an unsent record is superseded once a later turn was recorded, and expires like any other', () => {
+    const ledger = new DeliveryLedger({ ttlMs: 60_000, max: 32, now: clock });
+    const state: Record<string, unknown> = {};
+    ledger.record(state, idOf('a'), { sent: false });
+    now += 1_000;
+    expect(ledger.statusOf(state, idOf('a'))).to.equal('unsent');
+    ledger.record(state, idOf('b'));
+    expect(ledger.statusOf(state, idOf('a'))).to.equal('superseded');
+    expect(ledger.statusOf(state, idOf('b'))).to.equal('sent');
+    now += 60_000;
+    expect(ledger.statusOf(state, idOf('a'))).to.equal('new');
+  });
 });

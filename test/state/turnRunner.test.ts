@@ -14,6 +14,7 @@ import { createTranslator } from '../../src/i18n/index.js';
 import { createLogger } from '../../src/logger.js';
 import { DAY_MS, DeliveryLedger, TurnRunner, guardStorage, retentionPolicy, type TurnRunnerOptions } from '../../src/state/index.js';
 import { TURN_LOCALE } from '../../src/turnContextKeys.js';
+import { reportIssuedETags } from '../../src/storage/etags.js';
 import { tFor } from '../support/conversation.js';
 
 const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
@@ -21,7 +22,7 @@ const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'
 /** MemoryStorage with hooks: what happens just before a write, and switches for outages. */
 function hookedStorage() {
   const inner = new MemoryStorage();
-  const hooks = { beforeWrite: async (_changes: StoreItems) => {}, down: false, writes: 0, reads: 0 };
+  const hooks = { beforeWrite: async (_changes: StoreItems) => {}, down: false, writesDown: false, writes: 0, reads: 0 };
   const storage: Storage = {
     read: async (keys) => {
       if (hooks.down) throw refused();
@@ -29,23 +30,37 @@ function hookedStorage() {
       return inner.read(keys);
     },
     write: async (changes) => {
-      if (hooks.down) throw refused();
+      if (hooks.down || hooks.writesDown) throw refused();
       await hooks.beforeWrite(changes);
       hooks.writes++;
-      return inner.write(changes);
+      await inner.write(changes);
+      // As SqliteStorage and BlobStateStorage do: say which eTags the write gave its items.
+      const written = await inner.read(Object.keys(changes));
+      reportIssuedETags(changes, Object.fromEntries(Object.entries(written).map(([k, v]) => [k, String((v as { eTag: string }).eTag)])));
     },
     delete: (keys) => inner.delete(keys),
   };
   return { inner, storage, hooks };
 }
 
-/** The runner around a small counting bot, on botbuilder's TestAdapter (replies go to a "connector" at once). */
-function harness(logic: (context: TurnContext, bot: { count: (ctx: TurnContext) => Promise<number>; setCount: (ctx: TurnContext, n: number) => Promise<void> }) => Promise<void>, options: Partial<TurnRunnerOptions> = {}) {
+type CountingBot = { count: (ctx: TurnContext) => Promise<number>; setCount: (ctx: TurnContext, n: number) => Promise<void> };
+
+/**
+ * The runner around a small counting bot, on botbuilder's TestAdapter (replies go to a "connector" at once).
+ * `replay`, if given, is the runner's replay with the bot's state at hand; `lostSends` makes the next that
+ * many connector calls fail (the replies of a saved turn do not leave).
+ */
+function harness(
+  logic: (context: TurnContext, bot: CountingBot) => Promise<void>,
+  options: Partial<TurnRunnerOptions> & { replayWith?: (context: TurnContext, bot: CountingBot) => Promise<void> } = {},
+) {
   const { inner, storage: raw, hooks } = hookedStorage();
   const storage = guardStorage(raw);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const count = conversationState.createProperty<number>('count');
+  const { replayWith, ...runnerOptions } = options;
+  const connector = { lostSends: 0 };
   const runner = new TurnRunner({
     storage,
     states: [userState, conversationState],
@@ -56,11 +71,16 @@ function harness(logic: (context: TurnContext, bot: { count: (ctx: TurnContext) 
     defaultLocale: 'en',
     logger: createLogger('silent'),
     backoffMs: () => 0,
-    ...options,
+    ...(replayWith ? { replay: (ctx: TurnContext) => replayWith(ctx, bot) } : {}),
+    ...runnerOptions,
   });
   const sent: Array<Partial<Activity>> = [];
   const adapter = new (class extends TestAdapter {
     override async sendActivities(context: TurnContext, activities: Array<Partial<Activity>>): Promise<ResourceResponse[]> {
+      if (connector.lostSends > 0 && activities.some((a) => a.type === 'message')) {
+        connector.lostSends--;
+        throw Object.assign(new Error('connect ECONNRESET (the connector)'), { code: 'ECONNRESET' });
+      }
       sent.push(...activities);
       return super.sendActivities(context, activities);
     }
@@ -75,7 +95,7 @@ function harness(logic: (context: TurnContext, bot: { count: (ctx: TurnContext) 
     const items = await inner.read(['test/conversations/Convo1/']);
     return (items['test/conversations/Convo1/'] as { count?: number } | undefined)?.count;
   };
-  return { send, sent, hooks, inner, stored, runner };
+  return { send, sent, hooks, inner, stored, runner, connector };
 }
 
 const texts = (activities: Array<Partial<Activity>>) => activities.filter((a) => a.type === 'message').map((a) => a.text);
@@ -89,7 +109,8 @@ describe('TurnRunner', () => {
     });
     let sentAtWrite = -1;
     h.hooks.beforeWrite = async (changes) => {
-      if (Object.keys(changes).some((k) => k.includes('/conversations/'))) sentAtWrite = h.sent.length;
+      // The turn's own save (the first write); a second one marks the delivery record once the replies left.
+      if (sentAtWrite === -1 && Object.keys(changes).some((k) => k.includes('/conversations/'))) sentAtWrite = h.sent.length;
     };
     expect(texts(await h.send())).to.deep.equal(['count 0']);
     expect(sentAtWrite).to.equal(0);
@@ -103,7 +124,9 @@ describe('TurnRunner', () => {
       await bot.setCount(ctx, (await bot.count(ctx)) + 1);
     });
     for (let turn = 0; turn < 3; turn++) expect(texts(await h.send({ id: `r${turn}` }))).to.deep.equal([`count was ${turn}`]);
-    expect([h.hooks.reads, h.hooks.writes]).to.deep.equal([3, 3]);
+    // Per turn: one read, one write of its state, and one small write once its replies have left (marking
+    // the delivery record sent; this storage reports the eTags it issues, so no read before it).
+    expect([h.hooks.reads, h.hooks.writes]).to.deep.equal([3, 6]);
     expect(await h.stored()).to.equal(3);
   });
 
@@ -252,5 +275,95 @@ describe('TurnRunner', () => {
     release();
     await Promise.all(running);
     expect(h.runner.queue.activeKeys).to.equal(0);
+  });
+});
+
+describe('TurnRunner: replies lost between the save and the send', () => {
+  /** A bot whose every turn counts and says so; a replay says where the count stands, from the saved state. */
+  const counting = async (ctx: TurnContext, bot: CountingBot) => {
+    const n = await bot.count(ctx);
+    await ctx.sendActivity(`count ${n}`);
+    await bot.setCount(ctx, n + 1);
+  };
+  const replayWith = async (ctx: TurnContext, bot: CountingBot) => void (await ctx.sendActivity(`replayed: count is ${await bot.count(ctx)}`));
+
+  it("Teams' retry of a turn whose replies never left gets the current card again, once; a further retry gets nothing", async () => {
+    const h = harness(counting, { replayWith });
+    expect(texts(await h.send({ id: 'm1' }))).to.deep.equal(['count 0']);
+    h.connector.lostSends = 1;
+    expect(await h.send({ id: 'm2' }).catch((e: unknown) => e)).to.be.instanceOf(Error);
+    expect(await h.stored()).to.equal(2); // saved, though its reply never left
+    expect(texts(await h.send({ id: 'm2' }))).to.deep.equal(['replayed: count is 2']);
+    expect(await h.stored()).to.equal(2); // a replay changes nothing
+    expect(texts(await h.send({ id: 'm2' }))).to.deep.equal([]);
+    expect(texts(await h.send({ id: 'm3' }))).to.deep.equal(['count 2']);
+  });
+
+  it('a retry of a turn whose replies did leave gets nothing (no duplicate)', async () => {
+    let replays = 0;
+    const h = harness(counting, { replayWith: async (ctx, bot) => (replays++, replayWith(ctx, bot)) });
+    expect(texts(await h.send({ id: 'm1' }))).to.deep.equal(['count 0']);
+    expect(texts(await h.send({ id: 'm1' }))).to.deep.equal([]);
+    expect(replays).to.equal(0);
+  });
+
+  it('a retry of an older turn whose replies were lost gets nothing once a later turn was saved (its reply carries the current card)', async () => {
+    const h = harness(counting, { replayWith, deliveries: new DeliveryLedger({ now: (() => { let t = 1_000_000; return () => (t += 2000); })() }) });
+    h.connector.lostSends = 1;
+    await h.send({ id: 'old' }).catch(() => {});
+    expect(texts(await h.send({ id: 'new' }))).to.deep.equal(['count 1']);
+    expect(texts(await h.send({ id: 'old' }))).to.deep.equal([]);
+  });
+
+  it('a turn that says nothing is recorded as sent in its one write: its retry gets nothing, and no second write is made', async () => {
+    let replays = 0;
+    const h = harness(async (ctx, bot) => bot.setCount(ctx, (await bot.count(ctx)) + 1), { replayWith: async () => void replays++ });
+    await h.send({ id: 'quiet' });
+    expect(h.hooks.writes).to.equal(1);
+    await h.send({ id: 'quiet' });
+    expect(replays).to.equal(0);
+    expect(await h.stored()).to.equal(1);
+  });
+
+  it('when the record cannot be marked sent (storage fails after the send), the retry gets the card once more: at most one duplicate', async () => {
+    const h = harness(counting, { replayWith });
+    let writes = 0;
+    h.hooks.beforeWrite = async () => {
+      if (++writes === 2) throw refused(); // the second write of the turn: marking its replies sent
+    };
+    expect(texts(await h.send({ id: 'm1' }))).to.deep.equal(['count 0']);
+    h.hooks.beforeWrite = async () => {};
+    expect(texts(await h.send({ id: 'm1' }))).to.deep.equal(['replayed: count is 1']);
+    expect(texts(await h.send({ id: 'm1' }))).to.deep.equal([]);
+  });
+
+  it('a retried invoke gets the replay as its invoke response, whether or not its first answer was confirmed', async () => {
+    const answer = (value: string) => ({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value } } });
+    const h = harness(
+      async (ctx, bot) => {
+        await bot.setCount(ctx, (await bot.count(ctx)) + 1);
+        await ctx.sendActivity(answer('first answer'));
+      },
+      { replayWith: async (ctx, bot) => void (await ctx.sendActivity(answer(`replayed: count is ${await bot.count(ctx)}`))) },
+    );
+    const invoke = { type: 'invoke', name: 'adaptiveCard/action', id: 'i1', value: { action: { type: 'Action.Execute', data: {} } } } as Partial<Activity>;
+    // The invoke's answer leaves with the HTTP response, after the save: lost if the process dies first.
+    let writes = 0;
+    h.hooks.beforeWrite = async () => {
+      if (++writes === 2) throw refused(); // the record stays "unsent", as if the process had died
+    };
+    expect((await h.send(invoke)).map((a) => (a.value as { body: { value: string } }).body.value)).to.deep.equal(['first answer']);
+    h.hooks.beforeWrite = async () => {};
+    expect((await h.send(invoke)).map((a) => (a.value as { body: { value: string } }).body.value)).to.deep.equal(['replayed: count is 1']);
+    // Answered in place every time: an invoke must get a card or a message, and it replaces the clicked card.
+    expect((await h.send(invoke)).map((a) => (a.value as { body: { value: string } }).body.value)).to.deep.equal(['replayed: count is 1']);
+    expect(await h.stored()).to.equal(1);
+  });
+
+  it('without a replay function, such a retry gets nothing (the earlier behaviour)', async () => {
+    const h = harness(counting);
+    h.connector.lostSends = 1;
+    await h.send({ id: 'm1' }).catch(() => {});
+    expect(texts(await h.send({ id: 'm1' }))).to.deep.equal([]);
   });
 });

@@ -22,6 +22,13 @@ export interface Azurite {
   stop(): Promise<void>;
   /** Starts it again on the same port and data folder. */
   start(): Promise<void>;
+  /**
+   * SIGSTOP: the process stays, its port keeps accepting connections (the kernel does that), but nothing
+   * answers — a hung endpoint, not a refused one. Always `resume()` in a finally.
+   */
+  pause(): void;
+  /** SIGCONT after `pause()`. */
+  resume(): void;
   /** Stops it and deletes its data. */
   dispose(): Promise<void>;
 }
@@ -62,6 +69,7 @@ export async function startAzurite(): Promise<Azurite> {
     child = undefined;
     if (!proc || proc.exitCode !== null) return;
     const exited = new Promise((resolve) => proc.once('exit', resolve));
+    proc.kill('SIGCONT'); // a paused process would hold SIGTERM until it runs again
     proc.kill('SIGTERM');
     await exited;
   };
@@ -72,6 +80,8 @@ export async function startAzurite(): Promise<Azurite> {
     connectionString: azuriteConnectionString(port),
     stop,
     start,
+    pause: () => void child?.kill('SIGSTOP'),
+    resume: () => void child?.kill('SIGCONT'),
     async dispose() {
       await stop();
       rmSync(location, { recursive: true, force: true });

@@ -3,17 +3,18 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
+import { MemoryStorage } from 'botbuilder';
 import { expect } from 'chai';
 import {
   PING_KEY,
-  RecoveringStorage,
   createStorage,
   type StorageHandle,
   type StorageSettings
 } from '../../src/storage/createStorage.js';
 import { SqliteStorage } from '../../src/storage/sqliteStorage.js';
-import { rejectionOf } from './storageContract.js';
+import { StorageTimeoutError } from '../../src/storage/deadline.js';
+import { IF_ABSENT } from '../../src/storage/etags.js';
+import { isStorageOutage } from '../../src/storage/outage.js';
 import { freePort } from '../support/ports.js';
 
 const ACCOUNT_KEY =
@@ -123,6 +124,34 @@ describe('createStorage', () => {
     expect(await handle.ping()).to.equal(true);
   });
 
+  it('blob: every call gives up at STORAGE_TIMEOUT_MS, as an outage, when the service accepts and never answers', async () => {
+    const service = await startFakeBlobService(0, true);
+    const handle = make({
+      STORAGE: 'blob',
+      SQLITE_PATH: 'x',
+      BLOB_CONNECTION_STRING: connectionString(service.port),
+      BLOB_CONTAINER: 'state',
+      STORAGE_TIMEOUT_MS: 300
+    });
+    for (const call of [
+      () => handle.storage.read(['k']),
+      () => handle.storage.write({ k: { v: 1 } }),
+      () => handle.storage.write({ k: { v: 1, eTag: IF_ABSENT } }),
+      () => handle.storage.delete(['k'])
+    ]) {
+      const started = Date.now();
+      // Without a deadline of our own the call would wait for ever: stop looking after 5 s.
+      const outcome = await Promise.race([
+        call().then(() => 'resolved', (err: unknown) => err),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5000))
+      ]);
+      expect(outcome).to.be.instanceOf(StorageTimeoutError);
+      expect(isStorageOutage(outcome)).to.equal(true);
+      expect(Date.now() - started).to.be.within(250, 3000);
+    }
+    expect(service.requests.length).to.be.greaterThan(0);
+  });
+
   it('blob: ping gives up after pingTimeoutMs when the service does not answer', async () => {
     const service = await startFakeBlobService(0, true);
     const handle = make(
@@ -132,48 +161,5 @@ describe('createStorage', () => {
     const started = Date.now();
     expect(await handle.ping()).to.equal(false);
     expect(Date.now() - started).to.be.within(90, 1000);
-  });
-});
-
-describe('RecoveringStorage', () => {
-  /** A storage whose next calls fail with the given errors, then behaves like MemoryStorage. */
-  const flaky = (errors: Error[]): Storage => {
-    const memory = new MemoryStorage();
-    const failOr = <T>(op: () => Promise<T>) => {
-      const err = errors.shift();
-      return err ? Promise.reject(err) : op();
-    };
-    return {
-      read: (keys: string[]) => failOr(() => memory.read(keys)),
-      write: (changes: StoreItems) => failOr(() => memory.write(changes)),
-      delete: (keys: string[]) => failOr(() => memory.delete(keys))
-    };
-  };
-
-  it('replaces the inner storage after a failure, so a cached start-up error does not stick', async () => {
-    let made = 0;
-    const storage = new RecoveringStorage(() => {
-      made++;
-      return made === 1 ? flaky([new Error('ECONNREFUSED'), new Error('ECONNREFUSED')]) : flaky([]);
-    });
-    expect(((await rejectionOf(storage.read(['a']))) as Error).message).to.equal('ECONNREFUSED');
-    expect(made).to.equal(2);
-    expect(await storage.read(['a'])).to.deep.equal({});
-    await storage.write({ a: { v: 1 } });
-    expect(((await storage.read(['a'])).a as { v: number }).v).to.equal(1);
-    expect(made).to.equal(2);
-  });
-
-  it('keeps the inner storage on an eTag conflict and passes the conflict through', async () => {
-    let made = 0;
-    const storage = new RecoveringStorage(() => {
-      made++;
-      return new MemoryStorage();
-    });
-    await storage.write({ a: { v: 1 } });
-    const err = await rejectionOf(storage.write({ a: { v: 2, eTag: 'stale' } }));
-    expect((err as Error).message).to.equal('Storage: error writing "a" due to eTag conflict.');
-    expect(made).to.equal(1);
-    expect(((await storage.read(['a'])).a as { v: number }).v).to.equal(1);
   });
 });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -179,6 +179,73 @@ describe('SqliteStorage', () => {
     });
   });
 
+  describe('a lock held by another connection', () => {
+    /** Largest gap between ticks of a 5 ms timer while `start()`'s work runs: how long the event loop was blocked. */
+    const loopBlockedMs = async (start: () => Promise<unknown>) => {
+      let last = performance.now();
+      let worst = 0;
+      const ticker = setInterval(() => {
+        const now = performance.now();
+        worst = Math.max(worst, now - last);
+        last = now;
+      }, 5);
+      try {
+        await start().catch(() => {});
+      } finally {
+        clearInterval(ticker);
+      }
+      return Math.max(worst, performance.now() - last);
+    };
+
+    it('is waited for without blocking the event loop, and the write goes through once it is released', async () => {
+      const path = freshPath();
+      const storage = openStorage(path, { busyTimeoutMs: 5000 });
+      await storage.write({ a: { v: 1 } });
+      const raw = new Database(path);
+      try {
+        raw.exec('BEGIN IMMEDIATE');
+        // The lock is released by a timer: on a blocked event loop it would never fire before the write gave up.
+        const release = setTimeout(() => raw.exec('ROLLBACK'), 300);
+        let write: Promise<void> | undefined;
+        const blocked = await loopBlockedMs(() => (write = storage.write({ a: { v: 2 } })));
+        clearTimeout(release);
+        await write;
+        // Generous for a loaded machine; a blocking wait would be the whole 300 ms (or 5 s).
+        expect(blocked).to.be.below(150);
+      } finally {
+        raw.close();
+      }
+      expect(((await valueOf(storage, 'a')) as { v: number }).v).to.equal(2);
+    });
+
+    it('fails the write with SQLITE_BUSY after busyTimeoutMs, reads go on meanwhile, and the loop never stalls', async () => {
+      const path = freshPath();
+      const storage = openStorage(path, { busyTimeoutMs: 400 });
+      await storage.write({ a: { v: 1 } });
+      const raw = new Database(path);
+      try {
+        raw.exec('BEGIN IMMEDIATE');
+        const started = Date.now();
+        let write: Promise<void> | undefined;
+        let reads: Promise<unknown[]> | undefined;
+        const blocked = await loopBlockedMs(() => {
+          write = storage.write({ a: { v: 2 } });
+          reads = Promise.all(Array.from({ length: 5 }, () => valueOf(storage, 'a')));
+          return write;
+        });
+        expect(Date.now() - started).to.be.at.least(350);
+        expect(await rejectionOf(write!)).to.include({ code: 'SQLITE_BUSY' });
+        expect((await reads!).map((r) => (r as { v: number }).v)).to.deep.equal([1, 1, 1, 1, 1]);
+        expect(blocked).to.be.below(150);
+        expect(await storage.ping(100)).to.equal(false);
+      } finally {
+        raw.exec('ROLLBACK');
+        raw.close();
+      }
+      expect(await storage.ping(100)).to.equal(true);
+    });
+  });
+
   describe('create-only writes (IF_ABSENT)', () => {
     it('create an absent key and conflict on one that exists', async () => {
       const storage = openStorage(freshPath());
@@ -234,6 +301,56 @@ describe('SqliteStorage', () => {
     });
   });
 
+  describe('space after retention', () => {
+    /** The database file and its write-ahead log, in bytes. */
+    const bytesOnDisk = (path: string) => statSync(path).size + (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0);
+    const fill = async (storage: SqliteStorage, rows: number) => {
+      const value = 'x'.repeat(1500);
+      for (let i = 0; i < rows; i += 200) {
+        const batch: StoreItems = {};
+        for (let j = i; j < Math.min(rows, i + 200); j++) batch[`msteams/conversations/c${j}/users/u${j}/`] = { value };
+        await storage.write(batch);
+      }
+    };
+
+    it('gives the space of expired rows back: the file shrinks after the sweep, and what is kept is intact', async () => {
+      const path = freshPath();
+      let now = 1_000_000;
+      const storage = openStorage(path, { now: () => now });
+      await fill(storage, 6000);
+      now += 10_000;
+      await storage.write({ kept: { v: 1 } });
+      const full = bytesOnDisk(path);
+      expect(full).to.be.above(8 * 1024 * 1024);
+      expect(await storage.deleteWrittenBefore(now - 1)).to.equal(6000);
+      expect(bytesOnDisk(path)).to.be.below(full / 10);
+      expect(((await valueOf(storage, 'kept')) as { v: number }).v).to.equal(1);
+    });
+
+    it('a file made before (no auto-vacuum) is converted once when opened, then shrinks after the sweep too', async () => {
+      const path = freshPath();
+      const raw = new Database(path);
+      raw.pragma('journal_mode = WAL');
+      raw.exec(`CREATE TABLE bot_storage (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL, etag TEXT NOT NULL, written_at INTEGER NOT NULL DEFAULT 0);
+                INSERT INTO bot_storage VALUES ('old', '{"v":1}', 'e1', 5);`);
+      expect(raw.pragma('auto_vacuum', { simple: true })).to.equal(0);
+      raw.close();
+      let now = 1_000_000;
+      const storage = openStorage(path, { now: () => now });
+      await fill(storage, 3000);
+      const check = new Database(path, { readonly: true });
+      try {
+        expect(check.pragma('auto_vacuum', { simple: true })).to.equal(2); // INCREMENTAL
+      } finally {
+        check.close();
+      }
+      now += 10_000;
+      const full = bytesOnDisk(path);
+      expect(await storage.deleteWrittenBefore(now - 1)).to.equal(3001);
+      expect(bytesOnDisk(path)).to.be.below(full / 5);
+    });
+  });
+
   describe('an unwritable file', () => {
     it('ping answers false and writes fail as an outage while reads go on; all recovers when it is writable again', async () => {
       const path = freshPath();
@@ -280,6 +397,18 @@ describe('SqliteStorage', () => {
       const path = freshPath();
       await openStorage(path).close();
       expect(existsSync(path)).to.equal(false);
+    });
+  });
+
+  describe('keys', () => {
+    it('refuses a key with a lone surrogate, which SQLite would store under another name (U+FFFD) for good', async () => {
+      const storage = openStorage(freshPath());
+      const key = 'msteams/users/29:\ud800x/';
+      expect(await rejectionOf(storage.write({ [key]: { v: 1 }, fine: { v: 1 } }))).to.be.instanceOf(TypeError);
+      expect(await storage.read([key, 'fine', 'msteams/users/29:\ufffdx/'])).to.deep.equal({});
+      // A surrogate pair is a character like any other.
+      await storage.write({ 'msteams/users/29:🚀/': { v: 2 } });
+      expect(Object.keys(await storage.read(['msteams/users/29:🚀/']))).to.deep.equal(['msteams/users/29:🚀/']);
     });
   });
 
