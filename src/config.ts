@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { LOCALES } from './i18n/locale.js';
 import { z } from 'zod';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -71,7 +72,6 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T, fallba
     });
 }
 
-export const LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export const ConfigSchema = z

@@ -1,7 +1,7 @@
-import { LOCALES } from '../config.js';
+/** The languages the bot speaks. Their strings live in locales/<lng>/; the config only picks the default. */
+export const LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
 
 export type Locale = (typeof LOCALES)[number];
-export { LOCALES };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);

@@ -1,6 +1,6 @@
 import type { BotState, Storage, StoreItems, TurnContext } from 'botbuilder';
 import { IF_ABSENT, issuedETagsOf } from '../storage/etags.js';
-import { isEtagConflict } from '../storage/sqliteStorage.js';
+import { isEtagConflict } from '../storage/etags.js';
 import { LAST_ACTIVE, type RetentionPolicy } from './retention.js';
 
 /** A BotState that can name its storage key for a turn (UserState, ConversationState, PrivateConversationState). */

@@ -1,5 +1,5 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import { isEtagConflict } from '../storage/sqliteStorage.js';
+import { isEtagConflict } from '../storage/etags.js';
 import { isStorageOutage } from '../storage/outage.js';
 
 /** The storage could not be reached or written: the user is told to try again, the answers stay as they were. */

@@ -2,7 +2,7 @@ import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { resolveLocale, type Locale, type Translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import { correlationIdOf, TURN_LOCALE } from '../turnContextKeys.js';
-import { isEtagConflict } from '../storage/sqliteStorage.js';
+import { isEtagConflict } from '../storage/etags.js';
 import { loadStates, saveStates, type KeyedBotState, type LoadedState } from './checkedState.js';
 import { ConversationQueue, QueueFullError } from './conversationQueue.js';
 import type { DeliveryLedger } from './deliveries.js';

@@ -5,7 +5,7 @@ import type { StoreItem, StoreItems } from 'botbuilder';
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey.js';
 import type { AbortableStorage, CallOptions } from './deadline.js';
 import { IF_ABSENT, reportIssuedETags } from './etags.js';
-import { StorageConflictError } from './sqliteStorage.js';
+import { StorageConflictError } from './etags.js';
 
 export interface BlobStateStorageOptions {
   storagePipelineOptions?: StoragePipelineOptions;

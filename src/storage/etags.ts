@@ -23,3 +23,35 @@ export function reportIssuedETags(changes: object, eTags: Record<string, string>
 export function issuedETagsOf(changes: object): Record<string, string> | undefined {
   return issued.get(changes);
 }
+
+/** `code` carried by {@link StorageConflictError}. */
+export const ETAG_CONFLICT = 'ETAG_CONFLICT';
+
+/**
+ * A write carried an eTag that no longer matches the stored item.
+ * The message is the one botbuilder's MemoryStorage and BlobsStorage use, so code that matches on the
+ * message keeps working; prefer {@link isEtagConflict}.
+ */
+export class StorageConflictError extends Error {
+  readonly code = ETAG_CONFLICT;
+  readonly key: string;
+
+  constructor(key: string) {
+    super(`Storage: error writing "${key}" due to eTag conflict.`);
+    this.name = 'StorageConflictError';
+    this.key = key;
+  }
+}
+
+/**
+ * True for an optimistic-concurrency failure from any of the storages this app uses:
+ * {@link StorageConflictError} (SqliteStorage, BlobStateStorage), and the plain `Error` that botbuilder's MemoryStorage and
+ * BlobsStorage throw (`Storage: error writing "<key>" due to eTag conflict.`), recognised by its message.
+ */
+export function isEtagConflict(err: unknown): boolean {
+  if (err instanceof StorageConflictError) return true;
+  if (typeof err !== 'object' || err === null) return false;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  if (code === ETAG_CONFLICT) return true; // a StorageConflictError from another copy of this module
+  return typeof message === 'string' && message.includes('eTag conflict');
+}

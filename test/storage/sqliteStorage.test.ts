@@ -7,13 +7,8 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { MemoryStorage, type StoreItems } from 'botbuilder';
 import { expect } from 'chai';
-import {
-  ETAG_CONFLICT,
-  SqliteStorage,
-  StorageConflictError,
-  isEtagConflict
-} from '../../src/storage/sqliteStorage.js';
-import { IF_ABSENT } from '../../src/storage/etags.js';
+import { SqliteStorage } from '../../src/storage/sqliteStorage.js';
+import { ETAG_CONFLICT, IF_ABSENT, StorageConflictError, isEtagConflict } from '../../src/storage/etags.js';
 import { isStorageOutage } from '../../src/storage/outage.js';
 import { expectConflict, raceWriters, rejectionOf, storageContract } from './storageContract.js';
 import { makeUnwritable } from './unwritable.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Storage, StoreItems } from 'botbuilder';
-import { isEtagConflict } from '../../src/storage/sqliteStorage.js';
+import { isEtagConflict } from '../../src/storage/etags.js';
 
 /** What a contract run needs: a fresh, empty storage per test, and a way to dispose of it. */
 export interface StorageUnderTest {
