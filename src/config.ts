@@ -26,20 +26,7 @@ const port = z
   });
 
 /** A whole number of days in [min, max], `fallback` when unset. */
-function days(fallback: number, min: number, max: number) {
-  return z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v.trim() === '') return fallback;
-      const n = /^\d+$/.test(v.trim()) ? Number(v) : NaN;
-      if (!Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a whole number of days from ${min} to ${max}` });
-        return z.NEVER;
-      }
-      return n;
-    });
-}
+const days = (fallback: number, min: number, max: number) => wholeNumber(fallback, min, max, 'days');
 
 /** A whole number in [min, max] (`unit` names it in the message), `fallback` when unset. */
 function wholeNumber(fallback: number, min: number, max: number, unit: string) {
