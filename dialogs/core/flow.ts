@@ -1,6 +1,6 @@
 // Where a check stands: what is known (the partner's profile and this customer's answers), the next question
 // worth asking, and the result. Pure: answers and today in, plain data out.
-import { blockersOf, guideSituation, type Guidance, type Situation } from '../../src/guidance/index.js';
+import { addDays, blockersOf, guideSituation, type Guidance, type Situation } from '../../src/guidance/index.js';
 import { QUESTIONS, isProfileQuestion, isRelevant, situationOf, type Answers, type Question, type QuestionId } from '../questions.js';
 import type { CheckState, UserProfile } from './state.js';
 
@@ -28,12 +28,6 @@ function probe(q: Question): unknown {
 /** Dates a date question is probed with: none, ahead, just renewed or ended, long ago. */
 const DATE_PROBES = [undefined, 60, -3, -60, -200];
 
-function addDaysTo(today: string, days: number): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * GUIDANCE-driven skipping: would any answer to `q` change the guidance, given what is known (and "not sure"
  * for the rest)? If every answer gives the same guidance — a blocked move, say — the question is not asked.
@@ -48,7 +42,7 @@ export function couldChange(q: Question, known: Answers, today: string, continue
   // settled in two engine calls rather than one per option (16 for the markets).
   const values =
     q.input === 'date'
-      ? DATE_PROBES.map((d) => (d === undefined ? undefined : addDaysTo(today, d)))
+      ? DATE_PROBES.map((d) => (d === undefined ? undefined : addDays(today, d)))
       : [...q.options.filter((o) => o === 'notSure'), ...q.options.filter((o) => o !== 'notSure')];
   let first: string | undefined;
   for (const value of values) {
