@@ -133,15 +133,21 @@ describe('in-place card updates (Universal Actions) and the Action.Submit fallba
     expect(isResultCard(result.value)).to.equal(true);
   });
 
-  it("a click on someone else's question card in a group chat leaves that card alone", async () => {
+  /** A group chat of its own, its members, and an Action.Execute click posted as Teams sends it. */
+  function groupChat() {
     const conversation = { id: `19:${randomUUID()}@thread.v2`, conversationType: 'groupChat', tenantId: 'tenant-1' };
     const as = (name: string) => ({ id: `29:${randomUUID()}`, name, aadObjectId: randomUUID() });
-    const [owner, other] = [as('Owner'), as('Other')];
     const invoke = (from: object, data: unknown) =>
       postJson(`${running.url}/api/messages`, teamsActivity({
         conversation, from, serviceUrl: connector.serviceUrl, deliveryMode: undefined, text: undefined, type: 'invoke', name: 'adaptiveCard/action',
         value: { action: { type: 'Action.Execute', verb: 'answer', data }, trigger: 'manual' },
       }));
+    return { conversation, as, invoke };
+  }
+
+  it("a click on someone else's question card in a group chat leaves that card alone", async () => {
+    const { conversation, as, invoke } = groupChat();
+    const [owner, other] = [as('Owner'), as('Other')];
     const lastPosted = () => callsFor(conversation.id).filter((c) => c.method === 'POST').map((c) => cardOf(c.activity)).at(-1);
     await invoke(owner, { action: 'command', command: 'start' });
     // In a group chat the first question comes as a message of its own, not in place of the clicked card.
@@ -157,14 +163,8 @@ describe('in-place card updates (Universal Actions) and the Action.Submit fallba
   });
 
   it("in a group chat, a member with a check of their own who clicks another member's card moves only their own check, and no card is replaced", async () => {
-    const conversation = { id: `19:${randomUUID()}@thread.v2`, conversationType: 'groupChat', tenantId: 'tenant-1' };
-    const as = (name: string) => ({ id: `29:${randomUUID()}`, name, aadObjectId: randomUUID() });
+    const { conversation, as, invoke } = groupChat();
     const [alice, bo] = [as('Alice'), as('Bo')];
-    const invoke = (from: object, data: unknown) =>
-      postJson(`${running.url}/api/messages`, teamsActivity({
-        conversation, from, serviceUrl: connector.serviceUrl, deliveryMode: undefined, text: undefined, type: 'invoke', name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb: 'answer', data }, trigger: 'manual' },
-      }));
     await invoke(alice, { action: 'command', command: 'start' });
     await invoke(bo, { action: 'command', command: 'start' });
     const posted = () => callsFor(conversation.id).filter((c) => c.method === 'POST').length;
