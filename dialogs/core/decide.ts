@@ -465,7 +465,9 @@ function quickForm(turn: Turn, fields: Partial<Record<QuickFormField, string>>):
   const withoutProfile = hasFullProfile(turn.profile);
   const entered = withoutProfile ? { ...profileFields(turn.profile.partner!), ...fields } : fields;
   const { answers, missing, asked } = readQuickForm(entered, turn.input.today);
-  const check: CheckState = { status: 'done', answers: {}, history: asked, skipped: asked.filter((id) => answers[id] === undefined) };
+  // Left empty and optional (the date) is a skip; a required field left empty when the move is blocked is not.
+  const skipped = asked.filter((id) => answers[id] === undefined && questionById(id)?.optional === true);
+  const check: CheckState = { status: 'done', answers: {}, history: asked.filter((id) => answers[id] !== undefined || skipped.includes(id)), skipped };
   const blocked = knownBlocked({ ...check, answers }, {}, turn.input.today);
   // What blocks the move is enough: the rest of the form doesn't matter then.
   // The form comes back with what was entered, but only values it accepts: nothing typed is echoed unchecked.

@@ -69,12 +69,14 @@ export interface Position {
 export function nextPosition(check: CheckState, profile: UserProfile, today: string): Position | undefined {
   const known = knownAnswers(check, profile);
   const relevant = QUESTIONS.filter((q) => isRelevant(q, known, today));
-  const open = relevant.filter((q) => known[q.id] === undefined && !check.skipped.includes(q.id));
+  // Only an optional question can be skipped: a required one without an answer is always still open.
+  const skipped = (q: Question) => q.optional === true && check.skipped.includes(q.id);
+  const open = relevant.filter((q) => known[q.id] === undefined && !skipped(q));
   const question = open.find((q) => couldChange(q, known, today, check.continueAnyway));
   if (!question) return undefined;
   // Profile answers from earlier checks don't count as steps of this one.
   const asked = relevant.filter((q) => known[q.id] !== undefined && !(isProfileQuestion(q.id) && !check.history.includes(q.id))).length;
-  const skippedHere = relevant.filter((q) => check.skipped.includes(q.id)).length;
+  const skippedHere = relevant.filter(skipped).length;
   const done = asked + skippedHere;
   const remaining = open.length - open.indexOf(question);
   return { question, step: done + 1, total: done + remaining };

@@ -126,6 +126,17 @@ describe('conversation core: decide()', () => {
     expect(turn(answer('tenantRegion', 'europe'), newCheck()).replies[0]).not.to.have.property('partner');
   });
 
+  it('a quick form blocked with fields left empty, then "continue anyway": the empty fields are asked, not taken as skipped', () => {
+    const blocked = turn({ kind: 'quickForm', fields: { tenantRegion: 'japan' } }, undefined);
+    expect(kinds(blocked)).to.deep.equal(['blocked']);
+    expect(blocked.check?.skipped).to.deep.equal(['renewalDate']); // only the optional date
+    const next = turn(command('continue'), blocked.check);
+    expect(kinds(next)).to.deep.equal(['question:purchaseChannel']);
+    // Even a stored check that lists a required question as skipped still asks it.
+    const odd = turn(command('start'), checkWith({ tenantRegion: 'europe' }, { skipped: ['purchaseChannel'] }));
+    expect(kinds(odd)).to.deep.equal(['notice:common:notice.resumeCheck', 'question:purchaseChannel']);
+  });
+
   it('a typed command with one typo is read as the command ("strat over", "cancle", "帮肋")', () => {
     expect(intentFromText('strat over', lexicon)).to.deep.equal({ kind: 'command', command: 'restart' });
     expect(intentFromText('cancle', lexicon)).to.deep.equal({ kind: 'command', command: 'cancel' });
