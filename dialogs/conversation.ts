@@ -10,12 +10,11 @@ import {
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { ADAPTIVE_CARD_ACTION_INVOKE } from '../cards/actions.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/render.js';
-import type { Locale, Translator } from '../src/i18n/index.js';
-import { TURN_LOCALE } from '../src/turnContextKeys.js';
+import { resolveLocale, type Locale, type Translator } from '../src/i18n/index.js';
 import { ConversationDialog, CONVERSATION_DIALOG } from './conversationDialog.js';
 import type { Decision, TurnIntent } from './core/decide.js';
 import { IN_PLACE_REPLIES } from './core/replies.js';
-import type { CheckState, UserProfile } from './core/state.js';
+import { readProfile, type CheckState, type UserProfile } from './core/state.js';
 import { buildLexicon } from './lexicon.js';
 import { renderReply } from './renderReply.js';
 
@@ -65,8 +64,6 @@ export function createConversation({ storage, translator, defaultLocale, today =
     await profile.set(context, decision.profile);
     if (decision.check) await check.set(context, decision.check);
     else await check.delete(context);
-    // Read by the turn runner and the adapter to apologise in the user's language if the turn fails.
-    context.turnState.set(TURN_LOCALE, decision.locale);
 
     const t = translator.t(decision.locale);
     const day = today();
@@ -110,6 +107,15 @@ export function createConversation({ storage, translator, defaultLocale, today =
 
   return {
     states: [userState, checkState] as const,
+    /**
+     * The language this turn speaks, for whoever must tell the user something went wrong: the user's choice from
+     * the profile as the turn runner loaded it (this turn's switch included), else the Teams client's. Reads only
+     * what is already loaded: it works when storage is down.
+     */
+    localeOf(context: TurnContext): Locale {
+      const loaded = userState.get(context) as { profile?: unknown } | undefined;
+      return resolveLocale(context.activity.locale, readProfile(loaded?.profile).locale, defaultLocale);
+    },
     /** Where the turn runner records processed activity ids: per user per conversation, saved on most turns. */
     ledgerState: checkState,
     /** One turn: decide (the dialog), then apply. Returns the invoke response for a Universal Action. */

@@ -154,8 +154,35 @@ export function nextQuestion(answers: Answers, today: string, skipped: readonly 
 
 /** One answer as its field's schema reads it (a card's 'a,b' becomes a list); undefined when not acceptable. */
 export function parseAnswer(question: Question, value: unknown): Answers[QuestionId] | undefined {
-  const parsed = FIELD_SCHEMAS[question.id].safeParse(value);
+  const key = memoKeyOf(question.id, value);
+  if (key === undefined) return parseWithSchema(question.id, value);
+  let known = parsedAnswers.get(key);
+  if (known === undefined) {
+    known = { value: parseWithSchema(question.id, value) };
+    if (parsedAnswers.size >= MAX_PARSED) parsedAnswers.delete(parsedAnswers.keys().next().value as string);
+    parsedAnswers.set(key, known);
+  }
+  // A list is copied: callers may change what they get.
+  return Array.isArray(known.value) ? ([...known.value] as Answers[QuestionId]) : known.value;
+}
+
+function parseWithSchema(id: QuestionId, value: unknown): Answers[QuestionId] | undefined {
+  const parsed = FIELD_SCHEMAS[id].safeParse(value);
   return parsed.success ? (parsed.data as Answers[QuestionId]) : undefined;
+}
+
+/**
+ * Every turn reads its stored answers back through their schemas (state from an older version, or tampered
+ * with, must not pass), and the same few values come back turn after turn: a schema's verdict on a short
+ * string, or a list of them, is remembered. Bounded; anything else is parsed each time.
+ */
+const MAX_PARSED = 5_000;
+const parsedAnswers = new Map<string, { value: Answers[QuestionId] | undefined }>();
+
+function memoKeyOf(id: QuestionId, value: unknown): string | undefined {
+  if (typeof value === 'string') return value.length <= 128 ? `${id}\n${value}` : undefined;
+  if (Array.isArray(value) && value.length <= 16 && value.every((v) => typeof v === 'string' && v.length <= 64)) return `${id}\n${JSON.stringify(value)}`;
+  return undefined;
 }
 
 /**

@@ -12,11 +12,12 @@ import {
   type BotFrameworkAuthentication,
   type ClaimsIdentity,
   type ServiceClientCredentialsFactory,
+  type UserTokenClient,
 } from 'botframework-connector';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import { resolveLocale, type Translator } from './i18n/index.js';
-import { correlationIdOf, TURN_LOCALE } from './turnContextKeys.js';
+import { resolveLocale, type Locale, type Translator } from './i18n/index.js';
+import { correlationIdOf } from './turnContextKeys.js';
 import { AuthFailure, assertExpiring, authFailureOf } from './auth/authFailure.js';
 import { ConnectorClientCache, connectorRetryPolicy, DEFAULT_RETRY, isReplyNotDelivered, type RetryOptions } from './http/connectorRetry.js';
 
@@ -30,6 +31,8 @@ export interface AdapterDeps {
   credentialsFactory?: ServiceClientCredentialsFactory;
   /** Overrides parts of the outbound retry policy (tests inject sleep and random). */
   retry?: Partial<RetryOptions>;
+  /** The language to apologise in (the conversation's localeOf); else the Teams client's. */
+  localeOf?: (context: TurnContext) => Locale;
 }
 
 /** `Bearer` and a compact JWS (three base64url parts), at most 16 KB: the only Authorization a channel sends. */
@@ -104,12 +107,35 @@ export class BotAdapter extends CloudAdapter {
   }
 }
 
+/**
+ * CloudAdapter asks for a UserTokenClient on every turn, and making one builds a whole HTTP pipeline (about a
+ * tenth of a turn, measured by `npm run bench`) that this bot never uses: it has no sign-in. One client per
+ * app identity is made, on first use, and reused; it fetches and refreshes its tokens per request itself.
+ */
+export class BotAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    const appId = claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
+    let client = this.userTokenClients.get(appId);
+    if (!client) {
+      client = super.createUserTokenClient(claimsIdentity);
+      // A failed creation is not kept: the next turn tries again. Tokens of any other app id are refused at
+      // authentication, so the map holds one or two entries; the bound is a guard.
+      client.catch(() => this.userTokenClients.get(appId) === client && this.userTokenClients.delete(appId));
+      if (this.userTokenClients.size >= 16) this.userTokenClients.clear();
+      this.userTokenClients.set(appId, client);
+    }
+    return client;
+  }
+}
+
 /** The app botbuilder's connector factory acts as for this request (its rule: audience, else app id claim); '' when unauthenticated. */
 function appIdOf({ claimsIdentity }: AuthenticateRequestResult): string {
   return claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
 }
 
-export function createAdapter({ config, logger, translator, authSettings, credentialsFactory, retry }: AdapterDeps): BotAdapter {
+export function createAdapter({ config, logger, translator, authSettings, credentialsFactory, retry, localeOf }: AdapterDeps): BotAdapter {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
@@ -117,7 +143,7 @@ export function createAdapter({ config, logger, translator, authSettings, creden
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
     ...authSettings,
   };
-  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(options, credentialsFactory), {
+  const adapter = new BotAdapter(new BotAuthentication(options, credentialsFactory), {
     authEnabled: Boolean(config.MicrosoftAppId),
     retry: { ...DEFAULT_RETRY, ...retry },
     logger,
@@ -135,7 +161,7 @@ export function createAdapter({ config, logger, translator, authSettings, creden
     logger.error({ err: error, correlationId, activityType: context.activity.type }, 'turn failed');
     if (context.activity.type !== 'message' && context.activity.type !== 'invoke') return;
     try {
-      const t = translator.t(resolveLocale(context.activity.locale, context.turnState.get(TURN_LOCALE), config.DEFAULT_LOCALE));
+      const t = translator.t(localeOf?.(context) ?? resolveLocale(context.activity.locale, undefined, config.DEFAULT_LOCALE));
       await context.sendActivity(t('error.turnFailed'));
     } catch (sendError) {
       logger.warn({ err: sendError, correlationId }, 'could not send the apology');

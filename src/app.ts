@@ -52,6 +52,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   // Outages surface as one error type wherever they happen in a turn (src/state/storageGuard.ts).
   const storage = guardStorage(store.storage);
   const translator = createTranslator();
+  const conversation = createConversation({ storage, translator, defaultLocale: config.DEFAULT_LOCALE, today: overrides.today });
   const adapter = createAdapter({
     config,
     logger,
@@ -59,8 +60,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     authSettings: overrides.authSettings,
     credentialsFactory: overrides.credentialsFactory,
     retry: overrides.connectorRetry,
+    localeOf: conversation.localeOf,
   });
-  const conversation = createConversation({ storage, translator, defaultLocale: config.DEFAULT_LOCALE, today: overrides.today });
   const policy = retentionPolicy(config.STATE_TTL_DAYS * DAY_MS, now);
   const turns = new TurnRunner({
     storage,
@@ -70,6 +71,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     ledgerState: conversation.ledgerState,
     translator,
     defaultLocale: config.DEFAULT_LOCALE,
+    localeOf: conversation.localeOf,
     logger,
     // The current card from the saved state; a Universal Action gets it as its invoke response.
     replay:

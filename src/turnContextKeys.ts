@@ -6,6 +6,3 @@ export const CORRELATION_ID = Symbol('correlationId');
 export function correlationIdOf(context: TurnContext): string | undefined {
   return context.turnState.get(CORRELATION_ID) as string | undefined;
 }
-
-/** The language this turn speaks, once the dialogs have resolved it (the stored choice included). */
-export const TURN_LOCALE = Symbol('turnLocale');

@@ -33,6 +33,35 @@ const DATE_PROBES = [undefined, 60, -3, -60, -200];
  * for the rest)? If every answer gives the same guidance — a blocked move, say — the question is not asked.
  */
 export function couldChange(q: Question, known: Answers, today: string, continueAnyway = false): boolean {
+  const key = memoKey(q, known, today, continueAnyway);
+  let answer = probed.get(key);
+  if (answer === undefined) {
+    answer = probeChange(q, known, today, continueAnyway);
+    if (probed.size >= MAX_PROBED) probed.delete(probed.keys().next().value as string);
+    probed.set(key, answer);
+  }
+  return answer;
+}
+
+/**
+ * couldChange is a pure function of its arguments, and each answer costs up to 16 engine runs; a check asks it
+ * for the same known answers on several turns (and partners share the first questions' states), so answers
+ * are remembered, at most MAX_PROBED of them, the oldest going first.
+ */
+const MAX_PROBED = 20_000;
+const probed = new Map<string, boolean>();
+
+function memoKey(q: Question, known: Answers, today: string, continueAnyway: boolean): string {
+  const parts = [q.id, today, continueAnyway ? '1' : '0'];
+  for (const id of Object.keys(known).sort()) {
+    const value = known[id as QuestionId];
+    if (value !== undefined) parts.push(`${id}=${JSON.stringify(value)}`);
+  }
+  return parts.join('\n');
+}
+
+/** couldChange without the memo (tests compare the two). */
+export function probeChange(q: Question, known: Answers, today: string, continueAnyway: boolean): boolean {
   const filled: Record<string, unknown> = {};
   for (const other of QUESTIONS) {
     if (other.id === q.id) continue;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod 4's parser (in zod 3.25 as 'zod/v4'): every request is checked here, and it is six times faster than zod 3.
+import { z } from 'zod/v4';
 
 /**
  * No lone surrogate halves: SQLite stores text as UTF-8, where a lone surrogate becomes U+FFFD, so a key

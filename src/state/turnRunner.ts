@@ -1,7 +1,7 @@
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { resolveLocale, type Locale, type Translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import { correlationIdOf, TURN_LOCALE } from '../turnContextKeys.js';
+import { correlationIdOf } from '../turnContextKeys.js';
 import { isEtagConflict } from '../storage/etags.js';
 import { loadStates, saveStates, type KeyedBotState, type LoadedState } from './checkedState.js';
 import { ConversationQueue, QueueFullError } from './conversationQueue.js';
@@ -22,6 +22,8 @@ export interface TurnRunnerOptions {
   ledgerState: KeyedBotState;
   translator: Translator;
   defaultLocale: Locale;
+  /** The user's language as far as the loaded state tells (the conversation's localeOf); else the client's. */
+  localeOf?: (context: TurnContext) => Locale;
   logger: Logger;
   /** Attempts of one turn before giving up on eTag conflicts. Default 8. */
   maxAttempts?: number;
@@ -96,12 +98,14 @@ export class TurnRunner {
         const ledger = ledgerEntry?.object;
         const status = ledger ? deliveries.statusOf(ledger, delivery) : 'new';
         const invoke = context.activity.type === ActivityTypes.Invoke;
-        if (this.options.replay && (status === 'unsent' || (invoke && status !== 'new'))) return await this.replay(context, replies, ledgerEntry!, delivery);
+        if (this.options.replay && (status === 'unsent' || (invoke && status !== 'new'))) return await this.replay(context, replies, ledgerEntry!, delivery, status);
         if (status !== 'new') return await this.dropDuplicate(context, replies, status);
         await logic();
         const current = ledgerState.get(context) as Record<string, unknown> | undefined;
-        // Until its replies have left, the record asks a redelivery for the current card again.
-        const sent = !replies.holding;
+        // Until its replies have left, the record asks a redelivery for the current card again. A redelivered
+        // invoke gets the current card whatever its record says (see above), so an invoke needs no second write
+        // to mark its replies sent: most clicks are invokes.
+        const sent = !replies.holding || (invoke && this.options.replay !== undefined);
         if (ledger && current) deliveries.record(current, delivery, { sent });
         const saved = await saveStates(context, storage, loaded, policy);
         if (saved.outcome === 'saved') {
@@ -142,12 +146,12 @@ export class TurnRunner {
    * gets the current card from the saved state (which the turn has just read), then an unsent record is
    * marked sent so that a further redelivery gets nothing. Nothing the replay changes is saved.
    */
-  private async replay(context: TurnContext, replies: ReplyBuffer, ledger: LoadedState, delivery: string | undefined): Promise<void> {
+  private async replay(context: TurnContext, replies: ReplyBuffer, ledger: LoadedState, delivery: string | undefined, status: string): Promise<void> {
     const correlationId = correlationIdOf(context);
     this.options.logger.info({ correlationId, activityId: context.activity.id }, 'redelivery of a turn whose replies may not have left: sending the current card again');
     await this.options.replay!(context);
     await replies.release();
-    await this.markSent(context, ledger.key, delivery);
+    if (status === 'unsent') await this.markSent(context, ledger.key, delivery);
   }
 
   /**
@@ -189,7 +193,7 @@ export class TurnRunner {
   private async sayUnavailable(context: TurnContext): Promise<void> {
     const { activity } = context;
     if (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.Invoke) return;
-    const locale = resolveLocale(activity.locale, context.turnState.get(TURN_LOCALE), this.options.defaultLocale);
+    const locale = this.options.localeOf?.(context) ?? resolveLocale(activity.locale, undefined, this.options.defaultLocale);
     const text = this.options.translator.t(locale)('common:error.storageUnavailable');
     try {
       if (activity.type === ActivityTypes.Invoke) {

@@ -90,3 +90,33 @@ describe('a turn that fails', () => {
     }
   });
 });
+
+describe('the language of an apology', () => {
+  // The Teams client says en-US; the user picked Traditional Chinese. Whatever fails, they are told in zh-TW.
+  for (const failure of [
+    { name: 'a turn that fails (a bug)', error: () => new Error('disk on fire'), key: 'common:error.turnFailed' },
+    { name: 'a store that cannot be written (an outage)', error: () => Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' }), key: 'common:error.storageUnavailable' },
+  ]) {
+    it(`${failure.name}: in the language the user chose, not the client's`, async () => {
+      const inner = new MemoryStorage();
+      let failWrites = false;
+      const flaky: Storage = {
+        read: (keys) => inner.read(keys),
+        write: (changes) => (failWrites ? Promise.reject(failure.error()) : inner.write(changes)),
+        delete: (keys) => inner.delete(keys),
+      };
+      const running = await startApp({}, { storage: { storage: flaky, close: async () => {}, ping: async () => true } });
+      try {
+        const base = teamsActivity({ locale: 'en-US' });
+        const send = (extra: Record<string, unknown>) => postJson(`${running.url}/api/messages`, { ...teamsActivity({ from: base.from, conversation: base.conversation, locale: 'en-US' }), ...extra });
+        await send({ text: 'language zh-TW' });
+        failWrites = true;
+        const failed = await send({ text: 'help' });
+        const texts = repliesOf(failed.json).map((r) => r.text ?? '');
+        expect(texts).to.deep.equal([tFor('zh-TW')(failure.key)]);
+      } finally {
+        await running.close();
+      }
+    });
+  }
+});

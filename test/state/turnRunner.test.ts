@@ -13,7 +13,6 @@ import { expect } from 'chai';
 import { createTranslator } from '../../src/i18n/index.js';
 import { createLogger } from '../../src/logger.js';
 import { DAY_MS, DeliveryLedger, TurnRunner, guardStorage, retentionPolicy, type TurnRunnerOptions } from '../../src/state/index.js';
-import { TURN_LOCALE } from '../../src/turnContextKeys.js';
 import { reportIssuedETags } from '../../src/storage/etags.js';
 import { tFor } from '../support/conversation.js';
 
@@ -165,11 +164,11 @@ describe('TurnRunner', () => {
     const h = harness(
       async (ctx, bot) => {
         runs++;
-        ctx.turnState.set(TURN_LOCALE, 'zh-TW');
         await ctx.sendActivity('never sent');
         await bot.setCount(ctx, (await bot.count(ctx)) + 1);
       },
-      { maxAttempts: 3 },
+      // The language the conversation reads from the loaded state (the user chose Traditional Chinese).
+      { maxAttempts: 3, localeOf: () => 'zh-TW' },
     );
     await h.send();
     h.hooks.beforeWrite = async (changes) => {
@@ -358,6 +357,25 @@ describe('TurnRunner: replies lost between the save and the send', () => {
     // Answered in place every time: an invoke must get a card or a message, and it replaces the clicked card.
     expect((await h.send(invoke)).map((a) => (a.value as { body: { value: string } }).body.value)).to.deep.equal(['replayed: count is 1']);
     expect(await h.stored()).to.equal(1);
+  });
+
+  it('an invoke with a reply is saved in one write (its retry gets the current card whatever the record says), a message in two', async () => {
+    const answer = (value: string) => ({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value } } });
+    const h = harness(
+      async (ctx, bot) => {
+        await bot.setCount(ctx, (await bot.count(ctx)) + 1);
+        await ctx.sendActivity(ctx.activity.type === 'invoke' ? answer('clicked') : 'typed');
+      },
+      { replayWith: async (ctx, bot) => void (await ctx.sendActivity(answer(`replayed: count is ${await bot.count(ctx)}`))) },
+    );
+    await h.send({ type: 'invoke', name: 'adaptiveCard/action', id: 'i1', value: { action: { type: 'Action.Execute', data: {} } } } as Partial<Activity>);
+    expect(h.hooks.writes).to.equal(1);
+    await h.send({ id: 'm1' });
+    expect(h.hooks.writes).to.equal(3);
+    // The invoke's retry: the current card, and no write (nothing to mark).
+    const retried = await h.send({ type: 'invoke', name: 'adaptiveCard/action', id: 'i1', value: { action: { type: 'Action.Execute', data: {} } } } as Partial<Activity>);
+    expect(retried.map((a) => (a.value as { body: { value: string } }).body.value)).to.deep.equal(['replayed: count is 2']);
+    expect(h.hooks.writes).to.equal(3);
   });
 
   it('without a replay function, such a retry gets nothing (the earlier behaviour)', async () => {

@@ -1,0 +1,53 @@
+// The conversation remembers pure answers (whether a question could change the guidance; what a stored answer
+// parses to). Remembering must never change an answer, nor hand out something a caller could spoil.
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { couldChange, probeChange } from '../../dialogs/core/flow.js';
+import { QUESTIONS, parseAnswer, questionById, type Answers } from '../../dialogs/questions.js';
+
+const TODAY = '2026-12-06';
+const DATES = ['2027-01-15', '2026-12-03', '2026-10-01', '2026-06-01'];
+
+/** Any partial set of answers a check can hold: each question answered with one of its options, or not yet. */
+const answersArb: fc.Arbitrary<Answers> = fc
+  .tuple(...QUESTIONS.map((q) => fc.option(q.input === 'date' ? fc.constantFrom(...DATES) : fc.constantFrom(...q.options), { nil: undefined })))
+  .map((values) => {
+    const answers: Record<string, unknown> = {};
+    QUESTIONS.forEach((q, i) => {
+      const v = values[i];
+      if (v !== undefined) answers[q.id] = q.input === 'multi' ? [v] : v;
+    });
+    return answers as Answers;
+  });
+
+describe('remembered answers', () => {
+  it('couldChange gives what the engine probe gives, for any known answers, asked again and again', () => {
+    fc.assert(
+      fc.property(answersArb, fc.constantFrom(...QUESTIONS), fc.boolean(), (known, q, continueAnyway) => {
+        const fresh = probeChange(q, known, TODAY, continueAnyway);
+        expect(couldChange(q, known, TODAY, continueAnyway)).to.equal(fresh);
+        expect(couldChange(q, known, TODAY, continueAnyway)).to.equal(fresh);
+        // The same answers in another order are the same question to the engine.
+        const reversed = Object.fromEntries(Object.entries(known).reverse()) as Answers;
+        expect(couldChange(q, reversed, TODAY, continueAnyway)).to.equal(fresh);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a parsed multi-select answer is a new list each time: changing one does not change the next', () => {
+    const roles = questionById('partnerRoles')!;
+    const first = parseAnswer(roles, 'adminAgent,salesAgent') as string[];
+    expect(first).to.deep.equal(['adminAgent', 'salesAgent']);
+    first.push('globalAdmin');
+    expect(parseAnswer(roles, 'adminAgent,salesAgent')).to.deep.equal(['adminAgent', 'salesAgent']);
+    expect(parseAnswer(roles, ['adminAgent'])).to.deep.equal(['adminAgent']);
+  });
+
+  it('a value a schema refuses stays refused when asked again', () => {
+    const region = questionById('tenantRegion')!;
+    expect(parseAnswer(region, 'mars')).to.equal(undefined);
+    expect(parseAnswer(region, 'mars')).to.equal(undefined);
+    expect(parseAnswer(region, 'europe')).to.equal('europe');
+  });
+});
