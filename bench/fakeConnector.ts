@@ -5,7 +5,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 
 export interface FakeConnector {
   serviceUrl: string;
-  /** Replies posted for the conversation since the last take(). */
+  /** Replies posted, and cards updated, for the conversation since the last take(), in order. */
   take(conversationId: string): unknown[];
   /** Activities posted so far. */
   readonly posted: number;
@@ -31,12 +31,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     req.on('end', () => {
       // POST /v3/conversations/{conversationId}/activities[/{replyToId}] sends; PUT …/activities/{id} updates a card.
       const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(req.url ?? '');
-      if (match && req.method === 'PUT' && match[2]) {
-        updated += 1;
-        reply(res, 200, JSON.stringify({ id: decodeURIComponent(match[2]) }));
-        return;
-      }
-      if (!match || req.method !== 'POST') {
+      const update = match !== null && req.method === 'PUT' && match[2] !== undefined;
+      if (!match || (req.method !== 'POST' && !update)) {
         reply(res, 404);
         return;
       }
@@ -48,12 +44,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         return;
       }
       const conversationId = decodeURIComponent(match[1]!);
-      // The id Teams gives the message: a later submit on its card carries it as replyToId.
-      activity.id = `reply-${++nextId}`;
+      // The id Teams gives the message: a later submit on its card carries it as replyToId. An updated card
+      // keeps its message's id, and is what the user sees next (the turn's last card).
+      activity.id = update ? decodeURIComponent(match[2]!) : `reply-${++nextId}`;
       const list = replies.get(conversationId);
       if (list) list.push(activity);
       else replies.set(conversationId, [activity]);
-      posted += 1;
+      if (update) updated += 1;
+      else posted += 1;
       reply(res, 200, JSON.stringify({ id: activity.id }));
     });
   });

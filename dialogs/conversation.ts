@@ -41,6 +41,23 @@ function turnScopedDialogState() {
 }
 
 /**
+ * Updates a message the user clicked; if the channel refuses (the message is gone, or too old to edit), the card is
+ * sent as a new message instead. Updates leave only once the turn is saved (src/state/replyBuffer.ts): the fallback
+ * runs then, as a step of the update.
+ */
+async function updateOrSend(context: TurnContext, activity: Partial<Activity>): Promise<void> {
+  context.onUpdateActivity(async (ctx, updated, next) => {
+    if (updated.id !== activity.id) return next();
+    try {
+      await next();
+    } catch {
+      await ctx.sendActivity({ attachments: updated.attachments });
+    }
+  });
+  await context.updateActivity(activity);
+}
+
+/**
  * Every conversation: the user's profile (per user) and check (per user per conversation, so two partners in
  * one group chat don't share one), the dialog that decides each turn, and the host that applies a decision:
  * it writes the state (saved eTag-checked by the turn runner before any reply leaves), renders the replies
@@ -73,32 +90,25 @@ export function createConversation({ storage, translator, defaultLocale, today =
     // In a group chat or channel the clicked card may be another member's, and what replaces it there replaces it
     // for everyone: a click there changes only the clicker's check, and their next card comes as a new message.
     const shared = activity.conversation?.conversationType !== undefined && activity.conversation.conversationType !== 'personal';
-    // A Universal Action shows the card that carries this user's check forward in place of the clicked one.
-    const inPlace = invoke && !shared
-      ? replies.length > 0 && IN_PLACE_REPLIES.has(replies.at(-1)!.kind)
-        ? replies.pop()
-        : decision.reprompt
-      : undefined;
+    let clickedCard = decision.inPlace;
+    // Only cards of the check were sent with Action.Execute (before every click became Action.Submit): whatever
+    // such a click leads to, the card that carries the check forward replaces it, as it did then.
+    if (invoke && !clickedCard && replies.length > 0 && IN_PLACE_REPLIES.has(replies.at(-1)!.kind)) clickedCard = replies.pop();
+    const inPlace = shared ? undefined : clickedCard;
+    if (clickedCard && !inPlace) replies.push(clickedCard);
 
-    // An Action.Submit click leaves the clicked card in the chat: it becomes a record of the answer, or the
-    // question again with a hint. Where the card can't be updated, the hint comes as a new card.
-    const updatable = !invoke && !shared && activity.replyToId && activity.value !== undefined && activity.deliveryMode !== 'expectReplies';
-    const replaced = invoke ? undefined : (decision.answered ?? decision.reprompt);
-    let updated = false;
-    if (updatable && replaced) {
-      try {
-        await context.updateActivity({ type: ActivityTypes.Message, id: activity.replyToId, attachments: [renderReply(t, replaced, day).card as never] });
-        updated = true;
-      } catch {
-        // The channel may not allow updates (or the card is gone): the next question still follows.
-      }
-    }
-    if ((shared || !invoke) && decision.reprompt && !updated) replies.push(decision.reprompt);
+    // A card's Action.Submit (every client, Teams mobile included): the clicked message is updated to the card that
+    // carries the check forward. Where it can't be (replies travel in the HTTP response) that card comes as a new
+    // message instead; so it does when the update is refused.
+    const update = inPlace && !invoke && activity.replyToId && activity.deliveryMode !== 'expectReplies' ? inPlace : undefined;
+    if (inPlace && !invoke && !update) replies.push(inPlace);
     for (const reply of replies) {
       const { card, text } = renderReply(t, reply, day);
       await context.sendActivity(text ? { text, textFormat: 'plain', attachments: [card as never] } : { attachments: [card as never] });
     }
+    if (update) await updateOrSend(context, { type: ActivityTypes.Message, id: activity.replyToId, attachments: [renderReply(t, update, day).card as never] });
     if (!invoke) return undefined;
+    // A Universal Action (a card sent before every click became Action.Submit): the card comes back in the response.
     const value = inPlace
       ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: renderReply(t, inPlace, day).card.content }
       : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: String(t('common:notice.done')) };

@@ -58,16 +58,6 @@ export function renderReply(t: Translate, reply: Reply, today: string): Rendered
           ...(reply.suggested ? { suggested: reply.suggested } : {}),
         }),
       };
-    case 'answered':
-      return {
-        card: renderQuestionCard(t, {
-          question: questionById(reply.questionId)!,
-          step: reply.step,
-          total: reply.total,
-          canGoBack: false,
-          answered: reply.answer ?? String(t('cards:change.skipped')),
-        }),
-      };
     case 'result':
       return {
         card: renderResultCard(t, guidanceFor(reply.answers, today, reply.continueAnyway), { ...assumed(reply), recap: recapOf(t, reply.answers, today) }),

@@ -12,7 +12,7 @@ import { readTypedAnswer } from '../typedAnswer.js';
 import { looksLikeDescription, readDescription } from '../description/index.js';
 import { knownAnswers, knownBlocked, nextPosition } from './flow.js';
 import { marketOfLocale } from './markets.js';
-import type { Reply } from './replies.js';
+import { IN_PLACE_REPLIES, type Reply } from './replies.js';
 import { answerText, newCheck, type CheckState, type PartnerAnswers, type UserProfile } from './state.js';
 
 /**
@@ -40,13 +40,13 @@ export interface Decision {
   /** The language this turn speaks (after a switch, the new one). */
   locale: Locale;
   replies: Reply[];
-  /** For a click on a question card: the card it becomes once answered (no live buttons). */
-  answered?: Reply;
   /**
-   * A click that can't be taken (not an option, or from an older card): the question again, with a hint, shown
-   * in place of the clicked card rather than posted as a new message.
+   * For a click on a card of the check (a question, the quick form, what-I-understood, change-an-answer): the card
+   * that replaces the clicked one (the next question, the result, or the question again with a hint when the
+   * click can't be taken), so the chat keeps one live card. Not among `replies`; where the clicked card can't be
+   * replaced (a group chat, replies in the HTTP response), the edge sends it after them.
    */
-  reprompt?: Reply;
+  inPlace?: Reply;
 }
 
 /** Mutable working copy of one turn: the decision being built, and what it is built from. */
@@ -75,8 +75,27 @@ export function decide(input: TurnInput): Decision {
   }
   const firstContact = welcomeIfNew(turn);
   route(turn, firstContact);
-  const { check, profile, locale, replies, answered, reprompt } = turn;
-  return { check, profile, locale, replies, ...(answered ? { answered } : {}), ...(reprompt ? { reprompt } : {}) };
+  if (!turn.inPlace && clickedCheckCard(input.intent) && turn.replies.length > 0 && IN_PLACE_REPLIES.has(turn.replies.at(-1)!.kind)) {
+    turn.inPlace = turn.replies.pop();
+  }
+  const { check, profile, locale, replies, inPlace } = turn;
+  return { check, profile, locale, replies, ...(inPlace ? { inPlace } : {}) };
+}
+
+/** Clicks that only cards of the check carry (typed text never replaces a card). */
+function clickedCheckCard(intent: TurnIntent): boolean {
+  switch (intent.kind) {
+    case 'answer':
+    case 'quickForm':
+    case 'set':
+    case 'change':
+      return true;
+    case 'command':
+      // [Back] and the partner line's [Change] are on question cards only.
+      return intent.command === 'back' || intent.command === 'profile';
+    default:
+      return false;
+  }
 }
 
 /** The current card of the user's check from the saved state: the open question, the result, or the blocked verdict. */
@@ -274,17 +293,14 @@ function answer(turn: Turn, intent: Extract<Intent, { kind: 'answer' }>): void {
   if (!open || !question) return ask(turn);
   if (intent.questionId !== question.id) return reprompt(turn, 'outOfDate');
   const skip = intent.skip === true;
-  let shown: string | undefined;
   if (skip && question.optional) {
     check.skipped.push(question.id);
   } else {
     const parsed = skip || intent.answer === undefined ? undefined : parseAnswer(question, intent.answer);
     if (parsed === undefined) return reprompt(turn, 'invalid');
     store(turn, question.id, parsed);
-    shown = answerText(parsed);
   }
   check.history.push(question.id);
-  turn.answered = { kind: 'answered', questionId: question.id, step: open.step, total: open.total, ...(shown ? { answer: shown } : {}) };
   ask(turn);
 }
 
@@ -303,7 +319,7 @@ function reprompt(turn: Turn, hint: 'invalid' | 'outOfDate'): void {
   const card = turn.replies.at(-1);
   if (card?.kind !== 'question') return;
   turn.replies.pop();
-  turn.reprompt = card;
+  turn.inPlace = card;
 }
 
 /** Typed text during a check: an answer to the open question, or a short hint (the question card is still above). */
@@ -313,8 +329,6 @@ function typedAnswer(turn: Turn, text: string): void {
   const typed = readTypedAnswer(question, text, turn.input.lexicon);
   if (typed === undefined) return notice(turn, question.input === 'date' ? 'cards:question.hint.invalidDate' : 'cards:question.hint.invalid');
   answer(turn, 'skip' in typed ? { kind: 'answer', questionId: question.id, skip: true } : { kind: 'answer', questionId: question.id, answer: typed.value });
-  // Typed, not clicked: there is no card to freeze.
-  turn.answered = undefined;
 }
 
 /**

@@ -25,8 +25,6 @@ export type Reply =
       /** Likely answers offered as one-click buttons above a long list (the partner's own market, a single role). */
       suggested?: readonly string[];
     }
-  /** A question card after its answer: the answer stays readable, nothing is clickable (Action.Submit clients). */
-  | { kind: 'answered'; questionId: QuestionId; step: number; total: number; answer?: string }
   | { kind: 'result'; answers: Answers; continueAnyway?: boolean }
   /** The early verdict: the move is blocked whatever the remaining answers are. */
   | { kind: 'blocked'; answers: Answers }
@@ -49,5 +47,5 @@ export type Reply =
       unreadable: ReadonlyArray<{ questionId: QuestionId; text: string }>;
     };
 
-/** Cards that carry this user's check forward: an Action.Execute click shows the last of them in place of the clicked card. */
+/** Cards that carry this user's check forward: a click on a card of the check shows the last of them in place of the clicked card. */
 export const IN_PLACE_REPLIES: ReadonlySet<Reply['kind']> = new Set(['question', 'result', 'blocked', 'quickForm', 'changeAnswer']);

@@ -21,7 +21,9 @@ const checkWith = (answers: CheckState['answers'], extra: Partial<CheckState> = 
   ...extra,
 });
 
-const kinds = (d: Decision) => d.replies.map((r) => (r.kind === 'question' ? `question:${r.questionId}` : r.kind === 'notice' ? `notice:${r.textKey}` : r.kind));
+/** What the partner sees, in order: the replies, then the card that replaces the clicked one (shown last where it can't). */
+const kinds = (d: Decision) =>
+  [...d.replies, ...(d.inPlace ? [d.inPlace] : [])].map((r) => (r.kind === 'question' ? `question:${r.questionId}` : r.kind === 'notice' ? `notice:${r.textKey}` : r.kind));
 const answer = (questionId: string, value: string): TurnIntent => ({ kind: 'answer', questionId, answer: value });
 const command = (name: string, extra: object = {}): TurnIntent => ({ kind: 'command', command: name, ...extra }) as TurnIntent;
 
@@ -50,8 +52,8 @@ describe('conversation core: decide()', () => {
     },
     { name: 'an answer moves to the next question', intent: answer('tenantRegion', 'europe'), check: newCheck(), replies: ['question:purchaseChannel'] },
     { name: 'a blocking answer: the blocked card next', intent: answer('tenantRegion', 'japan'), check: newCheck(), replies: ['blocked'], status: 'done' },
-    { name: 'an answer not among the options: no new card (re-prompt in place)', intent: answer('tenantRegion', 'mars'), check: newCheck(), replies: [] },
-    { name: 'an answer from an older card: no new card (re-prompt in place)', intent: answer('offer', 'notSure'), check: newCheck(), replies: [] },
+    { name: 'an answer not among the options: the question again, in place of the clicked card', intent: answer('tenantRegion', 'mars'), check: newCheck(), replies: ['question:tenantRegion'] },
+    { name: 'an answer from an older card: the open question again, in place of the clicked card', intent: answer('offer', 'notSure'), check: newCheck(), replies: ['question:tenantRegion'] },
     { name: 'an answer with no check: the card is out of date', intent: answer('tenantRegion', 'europe'), replies: ['notice:common:notice.outOfDate'], status: 'none' },
     {
       name: 'a second click on an answered question of a finished check: the result is already shown',
@@ -93,14 +95,27 @@ describe('conversation core: decide()', () => {
     const d = turn(answer('partnerRoles', 'adminAgent,salesAgent'), newCheck(), { welcomed: true });
     expect(d.profile.partner?.partnerRoles).to.deep.equal(['adminAgent', 'salesAgent']);
     expect(d.check?.answers).to.deep.equal({});
-    expect(d.answered).to.deep.include({ kind: 'answered', questionId: 'partnerRoles', answer: 'adminAgent,salesAgent' });
+    // The next question replaces the clicked card.
+    expect(d.replies).to.deep.equal([]);
+    expect(d.inPlace).to.deep.include({ kind: 'question', questionId: 'partnerModel' });
   });
 
   it('an invalid click gives the question again with a hint, to show in place of the clicked card', () => {
     const d = turn(answer('tenantRegion', 'mars'), newCheck());
-    expect(d.reprompt).to.deep.include({ kind: 'question', questionId: 'tenantRegion', hint: 'invalid' });
+    expect(d.inPlace).to.deep.include({ kind: 'question', questionId: 'tenantRegion', hint: 'invalid' });
     const stale = turn(answer('offer', 'notSure'), newCheck());
-    expect(stale.reprompt).to.deep.include({ kind: 'question', questionId: 'tenantRegion', hint: 'outOfDate' });
+    expect(stale.inPlace).to.deep.include({ kind: 'question', questionId: 'tenantRegion', hint: 'outOfDate' });
+  });
+
+  it('only a click on a card of the check replaces it: typed answers and commands from other cards come as new cards', () => {
+    expect(turn(answer('tenantRegion', 'europe'), newCheck()).inPlace).to.deep.include({ kind: 'question', questionId: 'purchaseChannel' });
+    const typed = turn(intentFromText('Europe', lexicon, 'en-US'), newCheck());
+    expect(typed.inPlace).to.equal(undefined);
+    expect(kinds(typed)).to.deep.equal(['question:purchaseChannel']);
+    // [Start over] on a result card keeps the result in the chat; [Back] on a question card replaces it.
+    const done = checkWith({ tenantRegion: 'japan' }, { status: 'done' });
+    expect(turn(command('restart'), done).inPlace).to.equal(undefined);
+    expect(turn(command('back'), checkWith({ tenantRegion: 'europe', purchaseChannel: 'adminCenter' })).inPlace).to.deep.include({ kind: 'question', questionId: 'purchaseChannel' });
   });
 
   it('skips what no answer could change: once blocked, nothing else is asked; the step count shrinks honestly', () => {
@@ -110,20 +125,20 @@ describe('conversation core: decide()', () => {
     expect(kinds(blocked)).to.deep.equal(['blocked']);
     // "Something changes" in the offer: the two detail questions join the count.
     const offer = checkWith({ tenantRegion: 'europe', purchaseChannel: 'adminCenter', activeSubscriptions: 'upTo150', resellerRelationship: 'no' }, { skipped: ['renewalDate'] });
-    const next = turn(answer('offer', 'somethingChanges'), offer).replies[0]!;
+    const next = turn(answer('offer', 'somethingChanges'), offer).inPlace!;
     expect(next).to.deep.include({ kind: 'question', questionId: 'offerPlan', step: 7, total: 8 });
   });
 
   it('offers one-click answers: the partner’s own market for the tenant’s, the client’s market for the partner’s', () => {
     expect(turn(command('start'), undefined).replies[0]).to.deep.include({ suggested: ['europe'] });
     const fresh = turn(answer('partnerModel', 'directBill'), checkWith({}), { welcomed: true, partner: { partnerRoles: ['adminAgent'] } }, 'en-GB');
-    expect(fresh.replies[0]).to.deep.include({ questionId: 'partnerRegion', suggested: ['europe'] });
-    expect(turn(answer('partnerModel', 'directBill'), checkWith({}), { welcomed: true, partner: { partnerRoles: ['adminAgent'] } }, 'en').replies[0]).not.to.have.property('suggested');
+    expect(fresh.inPlace).to.deep.include({ questionId: 'partnerRegion', suggested: ['europe'] });
+    expect(turn(answer('partnerModel', 'directBill'), checkWith({}), { welcomed: true, partner: { partnerRoles: ['adminAgent'] } }, 'en').inPlace).not.to.have.property('suggested');
   });
 
   it('shows the partner line on the first question of a check only', () => {
     expect(turn(command('start'), undefined).replies[0]).to.have.property('partner');
-    expect(turn(answer('tenantRegion', 'europe'), newCheck()).replies[0]).not.to.have.property('partner');
+    expect(turn(answer('tenantRegion', 'europe'), newCheck()).inPlace).not.to.have.property('partner');
   });
 
   it('a quick form blocked with fields left empty, then "continue anyway": the empty fields are asked, not taken as skipped', () => {

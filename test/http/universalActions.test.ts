@@ -9,7 +9,7 @@ import { assertValidCard } from '../cards/cardChecks.js';
 
 type InvokeBody = { statusCode: number; type: string; value: unknown };
 
-describe('in-place card updates (Universal Actions) and the Action.Submit fallback', () => {
+describe('card clicks on every Teams client: Action.Submit, the clicked card replaced in place', () => {
   let running: RunningApp;
   let connector: Awaited<ReturnType<typeof startFakeConnector>>;
   before(async () => {
@@ -26,7 +26,7 @@ describe('in-place card updates (Universal Actions) and the Action.Submit fallba
     const from = { id: `29:${randomUUID()}`, name: 'Partner', aadObjectId: randomUUID() };
     const base = { conversation, from, locale, serviceUrl: connector.serviceUrl, deliveryMode: undefined, text: undefined };
     return {
-      /** A click on an Action.Execute: the invoke's HTTP response carries the card that replaces the clicked one. */
+      /** A click on an Action.Execute (a card sent by an earlier version): the invoke's HTTP response carries the card that replaces the clicked one. */
       async execute(data: unknown) {
         const res = await postJson(`${running.url}/api/messages`, teamsActivity({
           ...base,
@@ -40,7 +40,7 @@ describe('in-place card updates (Universal Actions) and the Action.Submit fallba
         if (body.type === 'application/vnd.microsoft.card.adaptive') assertValidCard(body.value, 'invoke response');
         return body;
       },
-      /** The same click on a client without Universal Actions: an Action.Submit message replying to the card. */
+      /** A click on an Action.Submit, as every Teams client sends it: a message replying to the clicked card's message. */
       async submit(value: unknown, replyToId = 'card-1') {
         const res = await postJson(`${running.url}/api/messages`, teamsActivity({ ...base, value, replyToId }));
         expect(res.status).to.equal(200);
@@ -55,82 +55,135 @@ describe('in-place card updates (Universal Actions) and the Action.Submit fallba
 
   const callsFor = (conversationId: string) => connector.received.filter((c) => c.path.includes(encodeURIComponent(conversationId)));
   const cardOf = (body: Record<string, unknown>) => (body.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content;
+  /** The id the fake connector gave the last message posted to this conversation (the card the user then clicks). */
+  const lastPostedId = async (conversationId: string): Promise<string> => {
+    const posts = callsFor(conversationId).filter((c) => c.method === 'POST');
+    const at = connector.received.indexOf(posts.at(-1)!);
+    return `reply-${at + 1}`;
+  };
 
-  it('moves one live card forward: each Action.Execute answer returns the next question in place', async () => {
-    const u = user();
-    await u.say('hi');
-    let body = await u.execute({ action: 'command', command: 'start' });
+  it('moves one live card forward: each answer updates the clicked card to the next question, then to the result', async () => {
+    const u = user('zh-TW');
+    await u.say('嗨');
+    await u.submit({ action: 'command', command: 'start' }, await lastPostedId(u.conversationId));
+    // The first question comes as a message of its own (the welcome card stays); then every click updates it.
+    const card = await lastPostedId(u.conversationId);
+    const updates = () => callsFor(u.conversationId).filter((c) => c.method === 'PUT');
+    let shown = cardOf(callsFor(u.conversationId).filter((c) => c.method === 'POST').at(-1)!.activity);
     const asked: string[] = [];
-    while (!isResultCard(body.value)) {
-      const id = questionIdOf(body.value)!;
+    while (!isResultCard(shown)) {
+      const id = questionIdOf(shown)!;
       asked.push(id);
       const answer = DIRECT_NO_ADMIN[id]!;
-      body = await u.execute(answer === 'skip' ? { action: 'answer', questionId: id, skip: true } : { action: 'answer', questionId: id, answer });
+      const before = updates().length;
+      await u.submit(answer === 'skip' ? { action: 'answer', questionId: id, skip: true } : { action: 'answer', questionId: id, answer }, card);
+      const update = updates()[before]!;
+      expect(update, `the card updated after ${id}`).to.not.equal(undefined);
+      expect(update.path.endsWith(`/activities/${card}`)).to.equal(true);
+      shown = cardOf(update.activity);
+      assertValidCard(shown, `card after ${id}`);
       expect(asked.length).to.be.below(15);
     }
     expect(asked).to.deep.equal(Object.keys(DIRECT_NO_ADMIN));
-    expect(textOf(body.value)).to.include(tFor('en')('guidance:credit.contactCustomer'));
-    // Nothing but the welcome went out as a separate message: the questions all replaced one card.
-    const posted = callsFor(u.conversationId).filter((c) => c.method === 'POST');
-    expect(posted).to.have.length(1);
+    expect(textOf(shown)).to.include(tFor('zh-TW')('guidance:credit.contactCustomer'));
+    // Welcome and the first question were posted; everything else replaced the one card.
+    expect(callsFor(u.conversationId).filter((c) => c.method === 'POST')).to.have.length(2);
   });
 
-  it('question cards use Action.Execute with an equal Action.Submit fallback', async () => {
+  it('every card clicks with Action.Submit only (Action.Execute does not work on Teams mobile)', async () => {
     const u = user();
     await u.say('hi');
-    const body = await u.execute({ action: 'command', command: 'start' });
-    const json = JSON.stringify(body.value);
-    expect(json).to.include('"type":"Action.Execute"').and.include('"fallback":{"type":"Action.Submit"');
-  });
-
-  it('with Action.Submit, the answered card is updated to show the answer with no live buttons, and the next question follows', async () => {
-    const u = user('zh-TW');
-    await u.say('嗨');
-    await u.submit({ action: 'command', command: 'start' }, 'welcome-card');
-    await u.submit({ action: 'answer', questionId: 'partnerRoles', answer: 'accountAdmin' }, 'question-card-1');
-    const calls = callsFor(u.conversationId);
-    const update = calls.find((c) => c.method === 'PUT' && c.path.endsWith('/activities/question-card-1'));
-    expect(update, 'the answered card was updated in place').to.not.equal(undefined);
-    const frozen = cardOf(update!.activity);
-    assertValidCard(frozen, 'frozen card');
-    const t = tFor('zh-TW');
-    expect(textOf(frozen)).to.include(t('cards:answered.label', { answer: t('questions:optionSets.partnerRoles.accountAdmin.label') }));
-    expect(submitsOf(frozen)).to.have.length(0);
-    const next = calls.filter((c) => c.method === 'POST').map((c) => cardOf(c.activity)).at(-1);
-    expect(questionIdOf(next)).to.equal('partnerModel');
-  });
-
-  it('never answers an invoke with an error: malformed data re-asks the question with a hint', async () => {
-    const u = user('zh-CN');
-    await u.say('你好');
-    await u.execute({ action: 'command', command: 'start' });
-    for (const bad of [{ action: 'answer', questionId: 'partnerRoles', answer: 'root' }, { nonsense: true }, 'a string', null]) {
-      const body = await u.execute(bad);
-      expect(body.type).to.equal('application/vnd.microsoft.card.adaptive');
-      expect(questionIdOf(body.value)).to.equal('partnerRoles');
-      expect(textOf(body.value)).to.include(tFor('zh-CN')('cards:question.hint.invalid'));
+    await u.submit({ action: 'command', command: 'start' });
+    await u.submit({ action: 'command', command: 'quick' });
+    for (const call of callsFor(u.conversationId)) {
+      const json = JSON.stringify(call.activity);
+      expect(json).not.to.include('Action.Execute');
+      if (cardOf(call.activity)) expect(submitsOf(cardOf(call.activity)).length, 'clickable').to.be.above(0);
     }
   });
 
-  it('an invoke that is not a card action still gets a well-formed answer', async () => {
-    const u = user();
-    const res = await postJson(`${running.url}/api/messages`, teamsActivity({
-      type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Submit' } }, serviceUrl: connector.serviceUrl, deliveryMode: undefined, conversation: { id: u.conversationId },
-    }));
-    expect(res.status).to.equal(200);
-    expect((res.json as unknown as InvokeBody).statusCode).to.equal(200);
-  });
-
-  it('the quick form submitted with Action.Execute turns into the result in place; missing fields re-show the form', async () => {
+  it('when the clicked card cannot be updated (deleted, too old), the next card comes as a new message', async () => {
     const u = user();
     await u.say('hi');
-    const form = await u.execute({ action: 'command', command: 'quick' });
-    expect(textOf(form.value)).to.include(tFor('en')('cards:quick.title'));
-    const again = await u.execute({ action: 'quickForm', partnerRoles: 'accountAdmin' });
-    expect(textOf(again.value)).to.include(tFor('en')('cards:quick.missing'));
+    await u.submit({ action: 'command', command: 'start' });
+    const card = await lastPostedId(u.conversationId);
+    const posts = () => callsFor(u.conversationId).filter((c) => c.method === 'POST').length;
+    const before = posts();
+    connector.script.push({ status: 404 });
+    await u.submit({ action: 'answer', questionId: 'partnerRoles', answer: 'accountAdmin' }, card);
+    const calls = callsFor(u.conversationId);
+    expect(calls.at(-2)).to.deep.include({ method: 'PUT', answered: 404 });
+    expect(posts()).to.equal(before + 1);
+    expect(questionIdOf(cardOf(calls.at(-1)!.activity))).to.equal('partnerModel');
+  });
+
+  it('an answer that cannot be taken re-asks the question with a hint in place; data from no card of ours, as a new message', async () => {
+    const u = user('zh-CN');
+    await u.say('你好');
+    await u.submit({ action: 'command', command: 'start' });
+    const card = await lastPostedId(u.conversationId);
+    const hint = tFor('zh-CN')('cards:question.hint.invalid');
+    await u.submit({ action: 'answer', questionId: 'partnerRoles', answer: 'root' }, card);
+    const update = callsFor(u.conversationId).at(-1)!;
+    expect(update.method).to.equal('PUT');
+    expect(questionIdOf(cardOf(update.activity))).to.equal('partnerRoles');
+    expect(textOf(cardOf(update.activity))).to.include(hint);
+    // Where a foreign submit came from is unknown: the card it was clicked on (a result, say) is left alone.
+    await u.submit({ nonsense: true }, 'some-result-card');
+    const posted = callsFor(u.conversationId).at(-1)!;
+    expect(posted.method).to.equal('POST');
+    expect(questionIdOf(cardOf(posted.activity))).to.equal('partnerRoles');
+    expect(textOf(cardOf(posted.activity))).to.include(hint);
+  });
+
+  it('the quick form turns into the result in place; missing fields re-show the form', async () => {
+    const u = user();
+    await u.say('hi');
+    await u.submit({ action: 'command', command: 'quick' });
+    const form = await lastPostedId(u.conversationId);
+    expect(textOf(cardOf(callsFor(u.conversationId).at(-1)!.activity))).to.include(tFor('en')('cards:quick.title'));
+    await u.submit({ action: 'quickForm', partnerRoles: 'accountAdmin' }, form);
+    expect(textOf(cardOf(callsFor(u.conversationId).at(-1)!.activity))).to.include(tFor('en')('cards:quick.missing'));
     const fields = Object.fromEntries(Object.entries(DIRECT_NO_ADMIN).map(([k, v]) => [k, v === 'skip' ? '' : v]));
-    const result = await u.execute({ action: 'quickForm', ...fields });
-    expect(isResultCard(result.value)).to.equal(true);
+    await u.submit({ action: 'quickForm', ...fields }, form);
+    const last = callsFor(u.conversationId).at(-1)!;
+    expect(last.method).to.equal('PUT');
+    expect(isResultCard(cardOf(last.activity))).to.equal(true);
+  });
+
+  it('a language switch sends the notice and the question as messages (the language card is not a card of the check)', async () => {
+    const u = user();
+    await u.say('hi');
+    await u.submit({ action: 'command', command: 'start' });
+    await u.submit({ action: 'command', command: 'language', locale: 'zh-CN' }, 'language-card');
+    const posted = callsFor(u.conversationId).filter((c) => c.method === 'POST').slice(-2).map((c) => textOf(cardOf(c.activity)));
+    expect(posted[0]).to.include(tFor('zh-CN')('common:notice.languageChanged'));
+    expect(posted[1]).to.include(tFor('zh-CN')('questions:partnerRoles.prompt'));
+    expect(callsFor(u.conversationId).some((c) => c.method === 'PUT')).to.equal(false);
+  });
+
+  describe('cards sent before this version (Action.Execute)', () => {
+    it('still move the check forward, the next card in the invoke response', async () => {
+      const u = user();
+      await u.say('hi');
+      await u.submit({ action: 'command', command: 'start' });
+      let body = await u.execute({ action: 'answer', questionId: 'partnerRoles', answer: 'accountAdmin' });
+      expect(questionIdOf(body.value)).to.equal('partnerModel');
+      for (const bad of [{ action: 'answer', questionId: 'partnerModel', answer: 'root' }, { nonsense: true }, 'a string', null]) {
+        body = await u.execute(bad);
+        expect(body.type).to.equal('application/vnd.microsoft.card.adaptive');
+        expect(questionIdOf(body.value)).to.equal('partnerModel');
+      }
+    });
+
+    it('an invoke that is not a card action still gets a well-formed answer', async () => {
+      const u = user();
+      const res = await postJson(`${running.url}/api/messages`, teamsActivity({
+        type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Submit' } }, serviceUrl: connector.serviceUrl, deliveryMode: undefined, conversation: { id: u.conversationId },
+      }));
+      expect(res.status).to.equal(200);
+      expect((res.json as unknown as InvokeBody).statusCode).to.equal(200);
+    });
   });
 
   /** A group chat of its own, its members, and an Action.Execute click posted as Teams sends it. */
@@ -144,6 +197,18 @@ describe('in-place card updates (Universal Actions) and the Action.Submit fallba
       }));
     return { conversation, as, invoke };
   }
+
+  it('in a group chat an Action.Submit click never updates the clicked card (it is everyone\'s): the next card is a new message', async () => {
+    const { conversation, as } = groupChat();
+    const owner = as('Owner');
+    const submit = (value: unknown, replyToId: string) =>
+      postJson(`${running.url}/api/messages`, teamsActivity({ conversation, from: owner, serviceUrl: connector.serviceUrl, deliveryMode: undefined, text: undefined, value, replyToId }));
+    await submit({ action: 'command', command: 'start' }, 'welcome');
+    await submit({ action: 'answer', questionId: 'partnerRoles', answer: 'accountAdmin' }, 'question-1');
+    const calls = callsFor(conversation.id);
+    expect(calls.some((c) => c.method === 'PUT')).to.equal(false);
+    expect(questionIdOf(cardOf(calls.at(-1)!.activity))).to.equal('partnerModel');
+  });
 
   it("a click on someone else's question card in a group chat leaves that card alone", async () => {
     const { conversation, as, invoke } = groupChat();
@@ -179,17 +244,6 @@ describe('in-place card updates (Universal Actions) and the Action.Submit fallba
     await invoke(alice, { action: 'answer', questionId: 'partnerRoles', answer: 'adminAgent' });
     const next = callsFor(conversation.id).filter((c) => c.method === 'POST').map((c) => cardOf(c.activity)).at(-1);
     expect(questionIdOf(next)).to.equal('partnerModel');
-  });
-
-  it('a language switch from a card sends the notice as a message and re-asks the question in place', async () => {
-    const u = user();
-    await u.say('hi');
-    await u.execute({ action: 'command', command: 'start' });
-    const body = await u.execute({ action: 'command', command: 'language', locale: 'zh-CN' });
-    expect(questionIdOf(body.value)).to.equal('partnerRoles');
-    expect(textOf(body.value)).to.include(tFor('zh-CN')('questions:partnerRoles.prompt'));
-    const notice = callsFor(u.conversationId).filter((c) => c.method === 'POST').map((c) => textOf(cardOf(c.activity))).at(-1);
-    expect(notice).to.include(tFor('zh-CN')('common:notice.languageChanged'));
   });
 });
 
