@@ -134,6 +134,27 @@ export const ConfigSchema = z
 
 export type Config = z.output<typeof ConfigSchema>;
 
+/** An https page an admin publishes (Teams links to it from the app's details), at most 2048 characters. */
+const publicPage = optionalText.refine(
+  (v) => v === undefined || (v.length <= 2048 && URL.canParse(v) && new URL(v).protocol === 'https:'),
+  'must be an https URL (at most 2048 characters)',
+);
+
+/**
+ * What `npm run package` reads, besides MicrosoftAppId: the Teams app's own id and the publisher Teams shows
+ * in the app's details. Not the bot's configuration: the bot never reads these.
+ */
+export const PackageConfigSchema = z.object({
+  // The toolkit's teamsApp/create makes an app id of its own; without it the app id is the bot's.
+  TEAMS_APP_ID: optionalText.refine((v) => v === undefined || GUID.test(v), 'must be a GUID (the Teams app id) or empty'),
+  APP_DEVELOPER_NAME: optionalText.refine((v) => v === undefined || v.length <= 32, 'must be at most 32 characters (Teams shows it as the publisher)'),
+  APP_WEBSITE_URL: publicPage,
+  APP_PRIVACY_URL: publicPage,
+  APP_TERMS_URL: publicPage,
+});
+
+export type PackageConfig = z.output<typeof PackageConfigSchema>;
+
 export class ConfigError extends Error {
   constructor(readonly variable: string, readonly problem: string) {
     super(`${variable} ${problem}`);
@@ -142,8 +163,17 @@ export class ConfigError extends Error {
 
 /** Parses an environment once; throws ConfigError naming the first bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = ConfigSchema.safeParse(env);
-  if (result.success) return result.data;
+  return parseWith(ConfigSchema, env);
+}
+
+/** Parses the packaging variables; throws ConfigError naming the first bad one. */
+export function parsePackageConfig(env: Record<string, string | undefined>): PackageConfig {
+  return parseWith(PackageConfigSchema, env);
+}
+
+function parseWith<S extends z.ZodTypeAny>(schema: S, env: Record<string, string | undefined>): z.output<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data as z.output<S>;
   const issue = result.error.issues[0]!;
   throw new ConfigError(String(issue.path[0] ?? 'configuration'), issue.message);
 }
