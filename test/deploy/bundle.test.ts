@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listeningUrl } from '../support/listening.js';
 import { ROOT } from './toolkitProject.js';
 
 const APP = fileURLToPath(new URL('build/app/', ROOT));
@@ -42,21 +43,7 @@ describe('npm run bundle (what App Service runs)', function () {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let output = '';
-        const timer = setTimeout(() => reject(new Error(`the bundle did not start:\n${output}`)), 30_000);
-        const onData = (chunk: Buffer) => {
-          output += chunk.toString();
-          const listening = /listening on (http:\/\/\S+)\/api\/messages/.exec(output);
-          if (listening) {
-            clearTimeout(timer);
-            resolve(listening[1]!);
-          }
-        };
-        child.stdout!.on('data', onData);
-        child.stderr!.on('data', onData);
-        child.once('exit', (code) => reject(new Error(`the bundle exited with ${code}:\n${output}`)));
-      });
+      const url = await listeningUrl(child);
       const health = await fetch(`${url}/healthz`);
       expect(health.status).to.equal(200);
       expect(await health.json()).to.include({ status: 'ok' });

@@ -9,16 +9,18 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BlobStateStorage } from '../../src/storage/blobStateStorage.js';
 import { BLOB_RETRY } from '../../src/storage/createStorage.js';
 import { teamsActivity } from '../support/activity.js';
+import { listeningUrl } from '../support/listening.js';
 import { postJson } from '../support/server.js';
 import { startAzurite, type Azurite } from './azurite.js';
 import { loopbackCertificate, startIdentityEndpoint, tokenCredential, type IdentityEndpoint } from './managedIdentity.js';
 import { rejectionOf, storageContract } from './storageContract.js';
 
 const TSX = import.meta.resolve('tsx');
-const ENTRY = new URL('../../src/index.ts', import.meta.url).pathname;
+const ENTRY = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
 
 describe('Blob state through BLOB_ACCOUNT_URL and a token (Azurite over TLS, OAuth on)', function () {
   this.timeout(60_000);
@@ -96,21 +98,7 @@ describe('Blob state through BLOB_ACCOUNT_URL and a token (Azurite over TLS, OAu
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       children.push(child);
-      let output = '';
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`the bot did not start:\n${output}`)), 30_000);
-        const onData = (chunk: Buffer) => {
-          output += chunk.toString();
-          const listening = /listening on (http:\/\/\S+)\/api\/messages/.exec(output);
-          if (listening) {
-            clearTimeout(timer);
-            resolve(listening[1]!);
-          }
-        };
-        child.stdout!.on('data', onData);
-        child.stderr!.on('data', onData);
-        child.once('exit', (code) => reject(new Error(`the bot exited with ${code}:\n${output}`)));
-      });
+      return listeningUrl(child);
     }
 
     it('is ready, answers a message, and keeps its state in the container, with tokens of the identity AZURE_CLIENT_ID names', async () => {
