@@ -6,6 +6,23 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Azure container names: 3–63 lowercase letters, digits and single hyphens.
 const CONTAINER = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
 
+/**
+ * What is wrong with a Blob account URL, if anything. https only: the Azure SDK refuses to send a bearer token
+ * over plain http (Azurite too must run with TLS for this path). No query string (a SAS token is a key) and no
+ * user info.
+ */
+function accountUrlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'must be a URL like https://<account>.blob.core.windows.net';
+  }
+  if (url.protocol !== 'https:') return 'must be an https URL like https://<account>.blob.core.windows.net (the Azure SDK sends tokens over https only)';
+  if (url.search || url.hash || url.username || url.password) return 'must be the bare account URL, without a query (SAS token), fragment or user name';
+  return undefined;
+}
+
 /** Environment values arrive as strings; an empty string means "not set". */
 const optionalText = z
   .string()
@@ -72,6 +89,13 @@ export const ConfigSchema = z
     STORAGE: oneOf(['sqlite', 'memory', 'blob'] as const, 'sqlite'),
     SQLITE_PATH: optionalText.transform((v) => v ?? 'data/state.db'),
     BLOB_CONNECTION_STRING: optionalText,
+    // The account's Blob endpoint, reached with the managed identity AZURE_CLIENT_ID names (no key anywhere).
+    BLOB_ACCOUNT_URL: optionalText.superRefine((v, ctx) => {
+      const problem = v === undefined ? undefined : accountUrlProblem(v);
+      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    }).transform((v) => v?.replace(/\/+$/, '')),
+    // The user-assigned managed identity's client id: the name @azure/identity's credentials read it under.
+    AZURE_CLIENT_ID: optionalText.refine((v) => v === undefined || GUID.test(v), 'must be a GUID (the client id of the user-assigned managed identity) or empty'),
     BLOB_CONTAINER: optionalText.refine((v) => v === undefined || CONTAINER.test(v), 'must be 3-63 lowercase letters, digits or hyphens'),
     STATE_TTL_DAYS: days(30, 1, 3650),
     LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
@@ -85,7 +109,17 @@ export const ConfigSchema = z
   })
   .superRefine((c, ctx) => {
     const need = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
-    if (c.STORAGE === 'blob' && !c.BLOB_CONNECTION_STRING) need('BLOB_CONNECTION_STRING', 'is required when STORAGE=blob');
+    if (c.STORAGE === 'blob') {
+      if (!c.BLOB_ACCOUNT_URL && !c.BLOB_CONNECTION_STRING) {
+        need('BLOB_ACCOUNT_URL', '(with AZURE_CLIENT_ID, a managed identity) or BLOB_CONNECTION_STRING (an account key) is required when STORAGE=blob');
+      }
+      if (c.BLOB_ACCOUNT_URL && c.BLOB_CONNECTION_STRING) {
+        need('BLOB_ACCOUNT_URL', 'and BLOB_CONNECTION_STRING are both set: set only one (BLOB_ACCOUNT_URL with a managed identity, or BLOB_CONNECTION_STRING with an account key)');
+      }
+      if (c.BLOB_ACCOUNT_URL && !c.AZURE_CLIENT_ID) {
+        need('AZURE_CLIENT_ID', 'is required when BLOB_ACCOUNT_URL is set: the client id of the user-assigned managed identity that may write to the account');
+      }
+    }
     if (c.STORAGE === 'blob' && !c.BLOB_CONTAINER) need('BLOB_CONTAINER', 'is required when STORAGE=blob');
     if (c.MicrosoftAppType !== 'MultiTenant' && !c.MicrosoftAppTenantId) {
       need('MicrosoftAppTenantId', `is required when MicrosoftAppType=${c.MicrosoftAppType}`);
@@ -100,6 +134,27 @@ export const ConfigSchema = z
 
 export type Config = z.output<typeof ConfigSchema>;
 
+/** An https page an admin publishes (Teams links to it from the app's details), at most 2048 characters. */
+const publicPage = optionalText.refine(
+  (v) => v === undefined || (v.length <= 2048 && URL.canParse(v) && new URL(v).protocol === 'https:'),
+  'must be an https URL (at most 2048 characters)',
+);
+
+/**
+ * What `npm run package` reads, besides MicrosoftAppId: the Teams app's own id and the publisher Teams shows
+ * in the app's details. Not the bot's configuration: the bot never reads these.
+ */
+export const PackageConfigSchema = z.object({
+  // The toolkit's teamsApp/create makes an app id of its own; without it the app id is the bot's.
+  TEAMS_APP_ID: optionalText.refine((v) => v === undefined || GUID.test(v), 'must be a GUID (the Teams app id) or empty'),
+  APP_DEVELOPER_NAME: optionalText.refine((v) => v === undefined || v.length <= 32, 'must be at most 32 characters (Teams shows it as the publisher)'),
+  APP_WEBSITE_URL: publicPage,
+  APP_PRIVACY_URL: publicPage,
+  APP_TERMS_URL: publicPage,
+});
+
+export type PackageConfig = z.output<typeof PackageConfigSchema>;
+
 export class ConfigError extends Error {
   constructor(readonly variable: string, readonly problem: string) {
     super(`${variable} ${problem}`);
@@ -108,8 +163,17 @@ export class ConfigError extends Error {
 
 /** Parses an environment once; throws ConfigError naming the first bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = ConfigSchema.safeParse(env);
-  if (result.success) return result.data;
+  return parseWith(ConfigSchema, env);
+}
+
+/** Parses the packaging variables; throws ConfigError naming the first bad one. */
+export function parsePackageConfig(env: Record<string, string | undefined>): PackageConfig {
+  return parseWith(PackageConfigSchema, env);
+}
+
+function parseWith<S extends z.ZodTypeAny>(schema: S, env: Record<string, string | undefined>): z.output<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data as z.output<S>;
   const issue = result.error.issues[0]!;
   throw new ConfigError(String(issue.path[0] ?? 'configuration'), issue.message);
 }

@@ -58,6 +58,8 @@ describe('config', () => {
     ['STORAGE memory', { STORAGE: 'memory' }, { STORAGE: 'memory' }],
     ['STORAGE sqlite path', { STORAGE: 'sqlite', SQLITE_PATH: '/tmp/x.db' }, { SQLITE_PATH: '/tmp/x.db' }],
     ['STORAGE blob', { STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true', BLOB_CONTAINER: 'bot-state' }, { STORAGE: 'blob', BLOB_CONTAINER: 'bot-state' }],
+    ['STORAGE blob with an account URL and a managed identity', { STORAGE: 'blob', BLOB_ACCOUNT_URL: 'https://contoso.blob.core.windows.net/', AZURE_CLIENT_ID: APP_ID, BLOB_CONTAINER: 'bot-state' }, { BLOB_ACCOUNT_URL: 'https://contoso.blob.core.windows.net', AZURE_CLIENT_ID: APP_ID }],
+    ['BLOB_ACCOUNT_URL path-style (Azurite over TLS)', { STORAGE: 'blob', BLOB_ACCOUNT_URL: 'https://127.0.0.1:10000/devstoreaccount1', AZURE_CLIENT_ID: APP_ID, BLOB_CONTAINER: 'bot-state' }, { BLOB_ACCOUNT_URL: 'https://127.0.0.1:10000/devstoreaccount1' }],
     ['STATE_TTL_DAYS', { STATE_TTL_DAYS: '7' }, { STATE_TTL_DAYS: 7 }],
     ['STATE_TTL_DAYS bounds', { STATE_TTL_DAYS: '3650' }, { STATE_TTL_DAYS: 3650 }],
     ['STATE_TTL_DAYS empty', { STATE_TTL_DAYS: ' ' }, { STATE_TTL_DAYS: 30 }],
@@ -82,7 +84,14 @@ describe('config', () => {
     ['SingleTenant without app id', { MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT }, 'MicrosoftAppId', /required/],
     ['MicrosoftAppTenantId not a GUID', { MicrosoftAppTenantId: 'contoso' }, 'MicrosoftAppTenantId', /GUID/],
     ['STORAGE unknown', { STORAGE: 'redis' }, 'STORAGE', /sqlite, memory, blob/],
-    ['STORAGE blob without connection string', { STORAGE: 'blob', BLOB_CONTAINER: 'state' }, 'BLOB_CONNECTION_STRING', /required when STORAGE=blob/],
+    ['STORAGE blob with neither an account URL nor a connection string', { STORAGE: 'blob', BLOB_CONTAINER: 'state' }, 'BLOB_ACCOUNT_URL', /^BLOB_ACCOUNT_URL \(with AZURE_CLIENT_ID, a managed identity\) or BLOB_CONNECTION_STRING .*required when STORAGE=blob/],
+    ['STORAGE blob with both an account URL and a connection string', { STORAGE: 'blob', BLOB_CONTAINER: 'state', BLOB_ACCOUNT_URL: 'https://contoso.blob.core.windows.net', AZURE_CLIENT_ID: APP_ID, BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true' }, 'BLOB_ACCOUNT_URL', /^BLOB_ACCOUNT_URL and BLOB_CONNECTION_STRING are both set: set only one/],
+    ['BLOB_ACCOUNT_URL without a managed identity', { STORAGE: 'blob', BLOB_CONTAINER: 'state', BLOB_ACCOUNT_URL: 'https://contoso.blob.core.windows.net' }, 'AZURE_CLIENT_ID', /required when BLOB_ACCOUNT_URL is set/],
+    ['BLOB_ACCOUNT_URL over plain http', { BLOB_ACCOUNT_URL: 'http://contoso.blob.core.windows.net' }, 'BLOB_ACCOUNT_URL', /must be an https URL/],
+    ['BLOB_ACCOUNT_URL over plain http, even to Azurite on loopback', { BLOB_ACCOUNT_URL: 'http://127.0.0.1:10000/devstoreaccount1' }, 'BLOB_ACCOUNT_URL', /must be an https URL/],
+    ['BLOB_ACCOUNT_URL with a SAS token', { BLOB_ACCOUNT_URL: 'https://contoso.blob.core.windows.net/?sv=2024-01-01&sig=abc' }, 'BLOB_ACCOUNT_URL', /without a query \(SAS token\)/],
+    ['BLOB_ACCOUNT_URL not a URL', { BLOB_ACCOUNT_URL: 'contoso' }, 'BLOB_ACCOUNT_URL', /must be a URL/],
+    ['AZURE_CLIENT_ID not a GUID', { AZURE_CLIENT_ID: 'bot-identity' }, 'AZURE_CLIENT_ID', /GUID/],
     ['STORAGE blob without container', { STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true' }, 'BLOB_CONTAINER', /required when STORAGE=blob/],
     ['BLOB_CONTAINER invalid name', { BLOB_CONTAINER: 'Bot_State' }, 'BLOB_CONTAINER', /lowercase/],
     ['STATE_TTL_DAYS zero', { STATE_TTL_DAYS: '0' }, 'STATE_TTL_DAYS', /whole number of days from 1 to 3650/],
@@ -116,9 +125,11 @@ describe('start-up with bad configuration', function () {
 
   for (const [env, variable] of [
     [{ PORT: 'abc' }, 'PORT'],
-    [{ STORAGE: 'blob' }, 'BLOB_CONNECTION_STRING'],
+    [{ STORAGE: 'blob' }, 'BLOB_ACCOUNT_URL'],
+    [{ STORAGE: 'blob', BLOB_CONTAINER: 'bot-state', BLOB_ACCOUNT_URL: 'https://contoso.blob.core.windows.net', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_CLIENT_ID: APP_ID }, 'BLOB_ACCOUNT_URL'],
+    [{ STORAGE: 'blob', BLOB_CONTAINER: 'bot-state', BLOB_ACCOUNT_URL: 'https://contoso.blob.core.windows.net' }, 'AZURE_CLIENT_ID'],
   ] as const) {
-    it(`exits 1 with one line naming ${variable}`, () => {
+    it(`exits 1 with one line naming ${variable} (given ${Object.keys(env).join(', ')})`, () => {
       const r = start(env);
       expect(r.status).to.equal(1);
       const lines = r.stderr.trim().split('\n');

@@ -1,11 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { text } from 'node:stream/consumers';
+import type { TokenCredential } from '@azure/identity';
 import { ContainerClient, type StoragePipelineOptions } from '@azure/storage-blob';
 import type { StoreItem, StoreItems } from 'botbuilder';
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey.js';
 import type { AbortableStorage, CallOptions } from './deadline.js';
 import { IF_ABSENT, reportIssuedETags } from './etags.js';
 import { StorageConflictError } from './etags.js';
+
+/** A storage account reached with a token (a managed identity), not a key: its Blob endpoint and the credential. */
+export interface BlobAccountUrl {
+  /** `https://<account>.blob.core.windows.net`, or Azurite's `https://127.0.0.1:<port>/<account>` (no trailing slash). */
+  accountUrl: string;
+  credential: TokenCredential;
+}
 
 export interface BlobStateStorageOptions {
   storagePipelineOptions?: StoragePipelineOptions;
@@ -95,8 +103,12 @@ export class BlobStateStorage implements AbortableStorage {
   /** Blob name → what this instance last read or wrote there (insertion order = age). */
   private readonly cache = new Map<string, { etag: string; body: string }>();
 
-  constructor(connectionString: string, containerName: string, options: BlobStateStorageOptions = {}) {
-    this.container = new ContainerClient(connectionString, containerName, options.storagePipelineOptions);
+  /** `account`: a connection string (an account key), or the account's URL and a token credential. */
+  constructor(account: string | BlobAccountUrl, containerName: string, options: BlobStateStorageOptions = {}) {
+    this.container =
+      typeof account === 'string'
+        ? new ContainerClient(account, containerName, options.storagePipelineOptions)
+        : new ContainerClient(`${account.accountUrl}/${containerName}`, account.credential, options.storagePipelineOptions);
     this.itemTtlMs = options.itemTtlMs;
     this.now = options.now ?? Date.now;
   }

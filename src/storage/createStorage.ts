@@ -1,5 +1,6 @@
+import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import { MemoryStorage, type Storage } from 'botbuilder';
-import { BlobStateStorage, type BlobStateStorageOptions } from './blobStateStorage.js';
+import { BlobStateStorage, type BlobAccountUrl, type BlobStateStorageOptions } from './blobStateStorage.js';
 import { withDeadline } from './deadline.js';
 import { SqliteStorage, type SqliteStorageOptions } from './sqliteStorage.js';
 
@@ -8,6 +9,10 @@ export interface StorageSettings {
   STORAGE: 'sqlite' | 'memory' | 'blob';
   SQLITE_PATH: string;
   BLOB_CONNECTION_STRING?: string;
+  /** The account's Blob endpoint, used with the managed identity {@link AZURE_CLIENT_ID} instead of a connection string. */
+  BLOB_ACCOUNT_URL?: string;
+  /** Client id of the user-assigned managed identity that reaches BLOB_ACCOUNT_URL. */
+  AZURE_CLIENT_ID?: string;
   BLOB_CONTAINER?: string;
   /** Every storage call gives up after this long (default {@link DEFAULT_STORAGE_TIMEOUT_MS}). */
   STORAGE_TIMEOUT_MS?: number;
@@ -40,6 +45,8 @@ export interface CreateStorageOptions {
   sqlite?: SqliteStorageOptions;
   /** Passed to BlobStateStorage (e.g. `storagePipelineOptions.retryOptions`, merged over {@link BLOB_RETRY}). */
   blob?: BlobStateStorageOptions;
+  /** With BLOB_ACCOUNT_URL: the credential to use instead of the managed identity AZURE_CLIENT_ID names. */
+  credential?: TokenCredential;
 }
 
 /**
@@ -74,12 +81,11 @@ export function createStorage(settings: StorageSettings, options: CreateStorageO
       return { storage, close: async () => {}, ping: () => pingByRead(storage, pingTimeoutMs) };
     }
     case 'blob': {
-      const { BLOB_CONNECTION_STRING: connectionString, BLOB_CONTAINER: container } = settings;
-      if (!connectionString || !container) {
-        throw new Error('STORAGE=blob needs BLOB_CONNECTION_STRING and BLOB_CONTAINER.');
-      }
+      const account = blobAccount(settings, options.credential);
+      const container = settings.BLOB_CONTAINER;
+      if (!container) throw new Error('STORAGE=blob needs BLOB_CONTAINER.');
       const pipeline = options.blob?.storagePipelineOptions;
-      const blobs = new BlobStateStorage(connectionString, container, {
+      const blobs = new BlobStateStorage(account, container, {
         itemTtlMs: settings.STATE_TTL_DAYS === undefined ? undefined : settings.STATE_TTL_DAYS * 86_400_000,
         ...options.blob,
         storagePipelineOptions: { ...pipeline, retryOptions: { ...BLOB_RETRY, ...pipeline?.retryOptions } }
@@ -99,6 +105,21 @@ export function createStorage(settings: StorageSettings, options: CreateStorageO
       throw new Error(`Unknown STORAGE "${String(unknown)}" (expected sqlite, memory or blob).`);
     }
   }
+}
+
+/**
+ * The account and how to reach it: BLOB_ACCOUNT_URL with the user-assigned managed identity AZURE_CLIENT_ID
+ * (App Service's identity endpoint, or the VM's IMDS: @azure/identity finds which), or a connection string.
+ * The config allows exactly one of the two.
+ */
+function blobAccount(settings: StorageSettings, credential: TokenCredential | undefined): string | BlobAccountUrl {
+  const { BLOB_ACCOUNT_URL: accountUrl, AZURE_CLIENT_ID: clientId, BLOB_CONNECTION_STRING: connectionString } = settings;
+  if (accountUrl && connectionString) throw new Error('Set BLOB_ACCOUNT_URL or BLOB_CONNECTION_STRING, not both.');
+  if (connectionString) return connectionString;
+  if (!accountUrl) throw new Error('STORAGE=blob needs BLOB_ACCOUNT_URL (with AZURE_CLIENT_ID) or BLOB_CONNECTION_STRING.');
+  if (credential) return { accountUrl, credential };
+  if (!clientId) throw new Error('BLOB_ACCOUNT_URL needs AZURE_CLIENT_ID, the managed identity that reaches it.');
+  return { accountUrl, credential: new ManagedIdentityCredential({ clientId }) };
 }
 
 async function pingByRead(storage: Storage, timeoutMs: number): Promise<boolean> {

@@ -30,5 +30,8 @@ export function isStorageOutage(err: unknown, depth = 0): boolean {
     if (typeof statusCode === 'number' && (statusCode >= 500 || statusCode === 408 || statusCode === 429)) return true;
   }
   if (name === 'AbortError' || name === 'TimeoutError') return true;
+  // @azure/identity (BLOB_ACCOUNT_URL): the managed identity got no token — its endpoint is down, the identity
+  // is not (yet) assigned to this host, or Entra ID refused. The operator or time mends that, not the caller.
+  if (name === 'CredentialUnavailableError' || name === 'AuthenticationError') return true;
   return isStorageOutage(cause, depth + 1);
 }

@@ -10,14 +10,30 @@ const AZURITE_BLOB = join(dirname(require.resolve('azurite/package.json')), 'dis
 
 export const AZURITE_ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
-export const azuriteConnectionString = (port: number) =>
-  `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_ACCOUNT_KEY};BlobEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`;
+export const azuriteConnectionString = (port: number, protocol: 'http' | 'https' = 'http') =>
+  `DefaultEndpointsProtocol=${protocol};AccountName=devstoreaccount1;AccountKey=${AZURITE_ACCOUNT_KEY};BlobEndpoint=${protocol}://127.0.0.1:${port}/devstoreaccount1;`;
+
+/** PEM files of a certificate for 127.0.0.1 and its key (see {@link loopbackCertificate}). */
+export interface TlsFiles {
+  cert: string;
+  key: string;
+}
+
+export interface AzuriteOptions {
+  /**
+   * Serve https with this certificate and accept OAuth bearer tokens (`--oauth basic`: Azurite checks a
+   * token's audience, issuer and lifetime, not its signature). Shared keys keep working too.
+   */
+  tls?: TlsFiles;
+}
 
 
 /** A real Azurite Blob service on a free loopback port, its data in a temp folder (kept across stop/start). */
 export interface Azurite {
   port: number;
   connectionString: string;
+  /** The account's Blob endpoint, `http(s)://127.0.0.1:<port>/devstoreaccount1`. */
+  accountUrl: string;
   /** SIGTERM, and wait for the process to exit (an outage). */
   stop(): Promise<void>;
   /** Starts it again on the same port and data folder. */
@@ -33,7 +49,9 @@ export interface Azurite {
   dispose(): Promise<void>;
 }
 
-export async function startAzurite(): Promise<Azurite> {
+export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurite> {
+  const tlsArgs = options.tls ? ['--cert', options.tls.cert, '--key', options.tls.key, '--oauth', 'basic'] : [];
+  const protocol = options.tls ? 'https' : 'http';
   const location = mkdtempSync(join(tmpdir(), 'azurite-'));
   const port = await freePort();
   let child: ChildProcess | undefined;
@@ -41,7 +59,7 @@ export async function startAzurite(): Promise<Azurite> {
   const start = async () => {
     const proc = spawn(
       process.execPath,
-      [AZURITE_BLOB, '--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', location, '--silent', '--skipApiVersionCheck', '--disableTelemetry'],
+      [AZURITE_BLOB, '--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', location, '--silent', '--skipApiVersionCheck', '--disableTelemetry', ...tlsArgs],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     child = proc;
@@ -77,7 +95,8 @@ export async function startAzurite(): Promise<Azurite> {
   await start();
   return {
     port,
-    connectionString: azuriteConnectionString(port),
+    connectionString: azuriteConnectionString(port, protocol),
+    accountUrl: `${protocol}://127.0.0.1:${port}/devstoreaccount1`,
     stop,
     start,
     pause: () => void child?.kill('SIGSTOP'),

@@ -87,11 +87,18 @@ describe('createStorage', () => {
     expect(existsSync(join(dir, 'unused.sqlite'))).to.equal(false);
   });
 
-  it('blob: needs a connection string and a container', () => {
-    expect(() => make({ STORAGE: 'blob', SQLITE_PATH: 'x' })).to.throw(/BLOB_CONNECTION_STRING/);
+  it('blob: needs an account (a URL with a managed identity, or a connection string, not both) and a container', () => {
+    const url = 'https://contoso.blob.core.windows.net';
+    const clientId = '2f0c1b9e-8a4d-4c1b-9f7e-3d2a1b0c9e8f';
+    expect(() => make({ STORAGE: 'blob', SQLITE_PATH: 'x' })).to.throw(/BLOB_ACCOUNT_URL \(with AZURE_CLIENT_ID\) or BLOB_CONNECTION_STRING/);
     expect(() => make({ STORAGE: 'blob', SQLITE_PATH: 'x', BLOB_CONNECTION_STRING: connectionString(1) })).to.throw(
       /BLOB_CONTAINER/
     );
+    expect(() => make({ STORAGE: 'blob', SQLITE_PATH: 'x', BLOB_ACCOUNT_URL: url, AZURE_CLIENT_ID: clientId })).to.throw(/BLOB_CONTAINER/);
+    expect(() => make({ STORAGE: 'blob', SQLITE_PATH: 'x', BLOB_ACCOUNT_URL: url, BLOB_CONTAINER: 'state' })).to.throw(/AZURE_CLIENT_ID/);
+    expect(() =>
+      make({ STORAGE: 'blob', SQLITE_PATH: 'x', BLOB_ACCOUNT_URL: url, AZURE_CLIENT_ID: clientId, BLOB_CONNECTION_STRING: connectionString(1), BLOB_CONTAINER: 'state' }),
+    ).to.throw(/not both/);
   });
 
   it('rejects an unknown STORAGE', () => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AuthenticationError, CredentialUnavailableError } from '@azure/identity';
 import Database from 'better-sqlite3';
 import { expect } from 'chai';
 import { SqliteStorage } from '../../src/storage/sqliteStorage.js';
@@ -46,6 +47,11 @@ describe('isStorageOutage', () => {
     for (const status of [undefined, 408, 429, 500, 503]) expect(isStorageOutage(rest(status)), String(status)).to.equal(true);
     for (const status of [400, 403, 404, 409, 412]) expect(isStorageOutage(rest(status)), String(status)).to.equal(false);
     expect(isStorageOutage(Object.assign(new Error('aborted'), { name: 'AbortError' }))).to.equal(true);
+  });
+
+  it("is true when the managed identity gets no token (@azure/identity's own errors)", () => {
+    expect(isStorageOutage(new CredentialUnavailableError('ManagedIdentityCredential: Authentication failed.'))).to.equal(true);
+    expect(isStorageOutage(new AuthenticationError(400, { error: 'invalid_request', error_description: 'Identity not found' }))).to.equal(true);
   });
 
   it('is false for conflicts, bugs and anything unknown', () => {
