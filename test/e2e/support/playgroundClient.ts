@@ -14,7 +14,7 @@ export interface BotMessage {
 export interface Turn {
   /** Messages the bot posted during the turn, in order. */
   created: BotMessage[];
-  /** The clicked card's message, when the bot replaced the card in place (Action.Execute). */
+  /** The clicked card's message, when the bot replaced the card in place (updated it, or answered an Action.Execute with it). */
   updated?: BotMessage;
   /** Every card that is new or changed: created ones first, then the updated one. */
   cards: Card[];
@@ -110,7 +110,7 @@ export class PlaygroundClient {
 
   /** Runs `act` and waits until the bot has answered `activities` more activities; returns what changed. */
   async turn(act: () => Promise<Card | undefined | void>, activities = 1, clicked?: string): Promise<Turn> {
-    const before = new Set(this.messages.keys());
+    const before = new Map(this.messages);
     const target = this.answered.size + activities;
     const replaced = await act();
     const deadline = Date.now() + TURN_TIMEOUT_MS;
@@ -127,8 +127,12 @@ export class PlaygroundClient {
     const created = [...this.messages.values()].filter((m) => !before.has(m.id));
     let updated: BotMessage | undefined;
     if (clicked && replaced) {
+      // Action.Execute: the card came back in the invoke response.
       updated = { ...this.messages.get(clicked)!, card: replaced };
       this.messages.set(clicked, updated);
+    } else {
+      // Action.Submit: the bot updated a message it had sent (the clicked one) through the connector.
+      updated = [...this.messages.values()].find((m) => before.has(m.id) && before.get(m.id) !== m);
     }
     const cards = [...created.map((m) => m.card), updated?.card].filter((c): c is Card => c !== undefined);
     return { created, updated, cards };
