@@ -197,9 +197,10 @@ export class Instruments {
       if (response.status >= 400) attributes[ATTRS.errorType] = String(response.status);
       return response;
     } catch (err) {
-      attributes[ATTRS.errorType] = errorTypeOf(err);
+      // Given up on (ReplyNotDelivered) after an answer: the answer's status, as the HTTP conventions name errors.
       const status = (err as { statusCode?: unknown }).statusCode;
       if (typeof status === 'number') attributes[ATTRS.httpStatus] = status;
+      attributes[ATTRS.errorType] = typeof status === 'number' ? String(status) : errorTypeOf(err);
       throw err;
     } finally {
       if (span) {

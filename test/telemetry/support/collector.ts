@@ -47,6 +47,7 @@ export interface Collector {
   /** Requests received and not answered yet. */
   pending(): number;
   spans(): ExportedSpan[];
+  /** The data points of the last metrics export: metrics are cumulative, so it holds the totals. */
   points(): ExportedPoint[];
   /** Every byte the app sent, as text: for "this never leaves the process" checks (protobuf strings are UTF-8 too). */
   everything(): string;
@@ -109,7 +110,7 @@ export async function startCollector(): Promise<Collector> {
       type Point = { attributes?: OtlpKeyValue[]; asInt?: number | string; asDouble?: number; count?: number | string; sum?: number };
       type Metric = { name: string; unit?: string; sum?: { dataPoints?: Point[] }; histogram?: { dataPoints?: Point[] } };
       type Body = { resourceMetrics?: Array<{ scopeMetrics?: Array<{ metrics?: Metric[] }> }> };
-      return jsonBodies('/v1/metrics').flatMap((body) =>
+      return jsonBodies('/v1/metrics').slice(-1).flatMap((body) =>
         ((body as Body).resourceMetrics ?? []).flatMap((rm) =>
           (rm.scopeMetrics ?? []).flatMap((sm) =>
             (sm.metrics ?? []).flatMap((m) => [
