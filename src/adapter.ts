@@ -96,8 +96,9 @@ export class BotAdapter extends CloudAdapter {
     const authenticated = await this.authenticate(authHeader, activity);
     const inner = authenticated.connectorFactory ?? this.botFrameworkAuthentication.createConnectorFactory(authenticated.claimsIdentity);
     const connectorFactory = this.connectorClients.factoryFor(appIdOf(authenticated), inner);
-    const run = (turn: typeof logic) => this.processActivity({ ...authenticated, connectorFactory }, activity, turn);
-    return this.options.telemetry ? this.options.telemetry.turn(activity, logic, run) : run(logic);
+    const telemetry = this.options.telemetry;
+    if (!telemetry) return this.processActivity({ ...authenticated, connectorFactory }, activity, logic);
+    return telemetry.turn(activity, logic, (traced) => this.processActivity({ ...authenticated, connectorFactory }, activity, traced));
   }
 
   private async authenticate(authHeader: string, activity: Activity): Promise<AuthenticateRequestResult> {
