@@ -5,9 +5,6 @@ import type { Logger } from '../logger.js';
 import type { Instruments } from './instruments.js';
 import { telemetrySettings, type TelemetryEnv, type TelemetrySettings } from './settings.js';
 
-export { telemetryEnv } from './settings.js';
-export { turnTelemetryOf, type TurnTelemetry } from './turnTelemetry.js';
-
 export type TurnLogic = (context: TurnContext) => Promise<void>;
 
 /**

@@ -120,7 +120,12 @@ export class Instruments {
     const outcome = record.final;
     // The language the conversation answered in (the user's choice, else their client's); without a decision, the client's.
     const locale = record.decision?.value.locale ?? resolveLocale(activity.locale, undefined, this.options.defaultLocale);
-    const verdict = outcome === 'ok' && record.decision ? verdictOf(record.decision.value, record.decision.today) : undefined;
+    let verdict: string | undefined;
+    try {
+      verdict = outcome === 'ok' && record.decision ? verdictOf(record.decision.value, record.decision.today) : undefined;
+    } catch {
+      // Answers the engine can't read (they came from the core, so a bug there): the turn is still recorded, without a verdict.
+    }
     const attributes: Attributes = { [ATTRS.outcome]: outcome, [ATTRS.activityType]: activityType, [ATTRS.locale]: locale };
     if (record.intentKind) attributes[ATTRS.intent] = record.intentKind;
     if (span) {
@@ -165,6 +170,8 @@ export class Instruments {
    */
   async connectorCall(request: Parameters<Send>[0], next: Parameters<Send>[1], send: Send): Promise<Awaited<ReturnType<Send>>> {
     const started = performance.now();
+    // An address we can't read is the pipeline's to refuse: telemetry just stays out of the way (URL.parse needs Node 22).
+    if (!URL.canParse(request.url)) return send(request, next);
     const url = new URL(request.url);
     const template = connectorUrlTemplate(url.pathname);
     const method = request.method.toUpperCase();
