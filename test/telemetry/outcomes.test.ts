@@ -54,6 +54,8 @@ describe('telemetry: how a turn ended', () => {
     connector.otherwise = { status: 200 };
     expect((await post(message)).status).to.equal(200);
     expect(connector.delivered()).to.have.length(1);
+    // A Teams client in English whose user picks Traditional Chinese.
+    expect((await post(teamsActivity({ locale: 'en-US', text: 'language zh-TW' }))).status).to.equal(200);
     await app.close();
   });
   after(async () => {
@@ -86,7 +88,7 @@ describe('telemetry: how a turn ended', () => {
   });
 
   it('a reply the connector refused, then the redelivery answered with the current card', () => {
-    const [failed, replayed] = turns().slice(3);
+    const [failed, replayed] = turns().slice(3, 5);
     expect(failed!.attributes).to.include({ 'csp.turn.outcome': 'error', 'error.type': 'ReplyNotDelivered' });
     const sends = collector.spans().filter((s) => s.parentSpanId === failed!.spanId && s.name.startsWith('POST '));
     expect(sends).to.have.length(1);
@@ -95,6 +97,10 @@ describe('telemetry: how a turn ended', () => {
     const points = collector.points();
     expect(points.find((p) => p.metric === 'csp.duplicate_deliveries')).to.deep.include({ value: 1, attributes: { 'csp.duplicate.handling': 'replayed' } });
     expect(points.find((p) => p.metric === 'csp.connector.retries')).to.deep.include({ value: 3, attributes: { 'http.response.status_code': 503 } });
+  });
+
+  it('the language is the one the user was answered in, not the client\'s', () => {
+    expect(turns()[5]!.attributes).to.include({ 'csp.turn.outcome': 'ok', 'csp.turn.intent': 'command', 'csp.locale': 'zh-TW' });
   });
 
   it('an event with no conversation turn: its type, no intent, ok', () => {
