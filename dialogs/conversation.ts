@@ -11,6 +11,7 @@ import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { ADAPTIVE_CARD_ACTION_INVOKE } from '../cards/actions.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/render.js';
 import { resolveLocale, type Locale, type Translator } from '../src/i18n/index.js';
+import { turnTelemetryOf } from '../src/telemetry/turnTelemetry.js';
 import { ConversationDialog, CONVERSATION_DIALOG } from './conversationDialog.js';
 import type { Decision, TurnIntent } from './core/decide.js';
 import { IN_PLACE_REPLIES } from './core/replies.js';
@@ -84,6 +85,7 @@ export function createConversation({ storage, translator, defaultLocale, today =
 
     const t = translator.t(decision.locale);
     const day = today();
+    turnTelemetryOf(context)?.decided(decision, day);
     const { activity } = context;
     const invoke = activity.type === ActivityTypes.Invoke && activity.name === ADAPTIVE_CARD_ACTION_INVOKE;
     const replies = [...decision.replies];

@@ -5,6 +5,7 @@ import { decide, type Decision, type TurnIntent } from './core/decide.js';
 import { readCheck, readProfile, type CheckState, type UserProfile } from './core/state.js';
 import { intentOf } from './intent.js';
 import type { Lexicon } from './lexicon.js';
+import { turnTelemetryOf } from '../src/telemetry/turnTelemetry.js';
 
 export const CONVERSATION_DIALOG = 'conversation';
 
@@ -30,8 +31,10 @@ export class ConversationDialog extends Dialog<{ intent?: TurnIntent }> {
   override async beginDialog(dc: DialogContext, options?: { intent?: TurnIntent }): Promise<DialogTurnResult<Decision>> {
     const { context } = dc;
     const { deps } = this;
+    const intent = options?.intent ?? intentOf(context.activity, deps.lexicon);
+    turnTelemetryOf(context)?.intent(intent.kind);
     const decision = decide({
-      intent: options?.intent ?? intentOf(context.activity, deps.lexicon),
+      intent,
       check: readCheck(await deps.check.get(context)),
       profile: readProfile(await deps.profile.get(context)),
       today: deps.today(),

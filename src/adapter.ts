@@ -20,6 +20,7 @@ import { resolveLocale, type Locale, type Translator } from './i18n/index.js';
 import { correlationIdOf } from './turnContextKeys.js';
 import { AuthFailure, assertExpiring, authFailureOf } from './auth/authFailure.js';
 import { ConnectorClientCache, connectorRetryPolicy, DEFAULT_RETRY, isReplyNotDelivered, type RetryOptions } from './http/connectorRetry.js';
+import type { Telemetry } from './telemetry/index.js';
 
 export interface AdapterDeps {
   config: Config;
@@ -33,6 +34,8 @@ export interface AdapterDeps {
   retry?: Partial<RetryOptions>;
   /** The language to apologise in (the conversation's localeOf); else the Teams client's. */
   localeOf?: (context: TurnContext) => Locale;
+  /** Traces and measures turns and connector calls; absent when telemetry is off. */
+  telemetry?: Telemetry;
 }
 
 /** `Bearer` and a compact JWS (three base64url parts), at most 16 KB: the only Authorization a channel sends. */
@@ -56,10 +59,11 @@ export class BotAdapter extends CloudAdapter {
 
   constructor(
     auth: BotFrameworkAuthentication,
-    private readonly options: { authEnabled: boolean; retry: RetryOptions; logger: Logger },
+    private readonly options: { authEnabled: boolean; retry: RetryOptions; logger: Logger; telemetry?: Telemetry },
   ) {
     super(auth);
-    this.connectorClients = new ConnectorClientCache(connectorRetryPolicy(options.retry, options.logger));
+    const retry = connectorRetryPolicy(options.retry, options.logger);
+    this.connectorClients = new ConnectorClientCache(options.telemetry?.wrapConnectorPolicy(retry) ?? retry);
   }
 
   /**
@@ -92,7 +96,9 @@ export class BotAdapter extends CloudAdapter {
     const authenticated = await this.authenticate(authHeader, activity);
     const inner = authenticated.connectorFactory ?? this.botFrameworkAuthentication.createConnectorFactory(authenticated.claimsIdentity);
     const connectorFactory = this.connectorClients.factoryFor(appIdOf(authenticated), inner);
-    return this.processActivity({ ...authenticated, connectorFactory }, activity, logic);
+    const telemetry = this.options.telemetry;
+    if (!telemetry) return this.processActivity({ ...authenticated, connectorFactory }, activity, logic);
+    return telemetry.turn(activity, logic, (traced) => this.processActivity({ ...authenticated, connectorFactory }, activity, traced));
   }
 
   private async authenticate(authHeader: string, activity: Activity): Promise<AuthenticateRequestResult> {
@@ -135,7 +141,7 @@ function appIdOf({ claimsIdentity }: AuthenticateRequestResult): string {
   return claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
 }
 
-export function createAdapter({ config, logger, translator, authSettings, credentialsFactory, retry, localeOf }: AdapterDeps): BotAdapter {
+export function createAdapter({ config, logger, translator, authSettings, credentialsFactory, retry, localeOf, telemetry }: AdapterDeps): BotAdapter {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
@@ -147,6 +153,7 @@ export function createAdapter({ config, logger, translator, authSettings, creden
     authEnabled: Boolean(config.MicrosoftAppId),
     retry: { ...DEFAULT_RETRY, ...retry },
     logger,
+    telemetry,
   });
 
   // One failed turn must not cost the user their answers: log, apologise in their language, keep state.

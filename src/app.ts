@@ -12,6 +12,7 @@ import { CspMoveBot } from './bot.js';
 import { createConversation } from '../dialogs/index.js';
 import { createServer } from './server.js';
 import { createStorage, type StorageHandle } from './storage/createStorage.js';
+import { createTelemetry } from './telemetry/index.js';
 import { DAY_MS, DELIVERY_TTL_MS, DeliveryLedger, RetentionSweeper, TurnRunner, guardStorage, retentionPolicy, type TurnRunnerOptions } from './state/index.js';
 
 export interface AppOverrides {
@@ -49,8 +50,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL, overrides.logDestination, secrets);
   const now = overrides.now ?? Date.now;
   const store = overrides.storage ?? createStorage(config, { sqlite: { now }, blob: { now } });
+  // Undefined unless an OTLP endpoint is configured: then nothing below is wrapped.
+  const telemetry = createTelemetry({ env: config, version: pkg.version, defaultLocale: config.DEFAULT_LOCALE, storageKind: config.STORAGE, logger });
   // Outages surface as one error type wherever they happen in a turn (src/state/storageGuard.ts).
-  const storage = guardStorage(store.storage);
+  const storage = guardStorage(telemetry?.wrapStorage(store.storage) ?? store.storage);
   const translator = createTranslator();
   const conversation = createConversation({ storage, translator, defaultLocale: config.DEFAULT_LOCALE, today: overrides.today });
   const adapter = createAdapter({
@@ -61,6 +64,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     credentialsFactory: overrides.credentialsFactory,
     retry: overrides.connectorRetry,
     localeOf: conversation.localeOf,
+    telemetry,
   });
   const policy = retentionPolicy(config.STATE_TTL_DAYS * DAY_MS, now);
   const turns = new TurnRunner({
@@ -99,6 +103,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     async listen() {
       // Opening storage up front creates the SQLite file and surfaces a bad path before the first user does.
       if (!(await store.ping())) logger.warn({ storage: config.STORAGE }, 'storage is not reachable yet');
+      await telemetry?.start();
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.PORT, config.HOST, () => resolve());
@@ -120,6 +125,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
         await stopped;
         await sweeper.stop();
         await store.close();
+        await telemetry?.shutdown();
         logger.info('stopped');
       })();
       return closing;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { LOCALES } from './i18n/locale.js';
+import { telemetryEnv } from './telemetry/settings.js';
 import { z } from 'zod';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -106,6 +107,8 @@ export const ConfigSchema = z
     HTTP_REQUEST_TIMEOUT_MS: wholeNumber(10_000, 500, 120_000, 'milliseconds'),
     // Every storage call gives up after this long; the user is told to try again, and their answers are kept.
     STORAGE_TIMEOUT_MS: wholeNumber(3000, 100, 10_000, 'milliseconds'),
+    // OpenTelemetry's standard variables: a bad one is a start-up warning, never fatal (src/telemetry/settings.ts).
+    ...telemetryEnv,
   })
   .superRefine((c, ctx) => {
     const need = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });

@@ -10,6 +10,7 @@ import { ReplyBuffer } from './replyBuffer.js';
 import type { RetentionPolicy } from './retention.js';
 import { isStorageUnavailable, StorageUnavailableError } from './storageGuard.js';
 import { snapshotTurn } from './turnSnapshot.js';
+import { turnTelemetryOf } from '../telemetry/turnTelemetry.js';
 
 export interface TurnRunnerOptions {
   /** The bot's storage, wrapped by guardStorage (the states must use the same one). */
@@ -80,6 +81,7 @@ export class TurnRunner {
     } catch (err) {
       if (!(err instanceof QueueFullError)) throw err;
       this.options.logger.warn({ correlationId: correlationIdOf(context) }, 'turn refused: too many turns waiting for this conversation');
+      turnTelemetryOf(context)?.outcome('busy');
       await this.sayUnavailable(context);
     }
   }
@@ -127,6 +129,7 @@ export class TurnRunner {
       replies.open();
       if (!isStorageUnavailable(err)) throw err;
       logger.warn({ correlationId, err: err.cause }, 'storage unavailable: turn not applied');
+      turnTelemetryOf(context)?.outcome('storage-unavailable', err.cause);
       await this.sayUnavailable(context);
     }
   }
@@ -137,6 +140,7 @@ export class TurnRunner {
    */
   private async dropDuplicate(context: TurnContext, replies: ReplyBuffer, status: string): Promise<void> {
     this.options.logger.info({ correlationId: correlationIdOf(context), activityId: context.activity.id, status }, 'duplicate delivery ignored');
+    turnTelemetryOf(context)?.outcome('duplicate');
     replies.open();
     if (context.activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
   }
@@ -149,6 +153,7 @@ export class TurnRunner {
   private async replay(context: TurnContext, replies: ReplyBuffer, ledger: LoadedState, delivery: string | undefined, status: string): Promise<void> {
     const correlationId = correlationIdOf(context);
     this.options.logger.info({ correlationId, activityId: context.activity.id }, 'redelivery of a turn whose replies may not have left: sending the current card again');
+    turnTelemetryOf(context)?.outcome('replayed');
     await this.options.replay!(context);
     await replies.release();
     if (status === 'unsent') await this.markSent(context, ledger.key, delivery);
