@@ -58,8 +58,10 @@ export function errorTypeOf(err: unknown): string {
  * guidance engine gives for the answers (the same call the card renders from).
  */
 export function verdictOf(decision: Decision, today: string): string | undefined {
-  for (let i = decision.replies.length - 1; i >= 0; i--) {
-    const reply = decision.replies[i]!;
+  // The card that replaces the clicked one comes last, wherever it is shown.
+  const shown = decision.inPlace ? [...decision.replies, decision.inPlace] : decision.replies;
+  for (let i = shown.length - 1; i >= 0; i--) {
+    const reply = shown[i]!;
     if (reply.kind === 'blocked') return 'blocked';
     if (reply.kind === 'result') return guidanceFor(reply.answers, today, reply.continueAnyway).verdict;
   }
