@@ -120,8 +120,9 @@ export const DEFAULT_METRIC_INTERVAL_MS = 60_000;
  * signal's path appended (/v1/traces, /v1/metrics) and a signal's own endpoint is used as it is.
  */
 export function telemetrySettings(env: TelemetryEnv): TelemetrySettings {
-  const problems = Object.values(env)
-    .map((field) => field.problem)
+  // `env` may be the whole app config: only the telemetry fields are looked at (others can be anything, even undefined).
+  const problems = (Object.keys(telemetryEnv) as Array<keyof TelemetryEnv>)
+    .map((name) => env[name]?.problem)
     .filter((p): p is string => p !== undefined);
   const serviceName = env.OTEL_SERVICE_NAME.value ?? DEFAULT_SERVICE_NAME;
   if (env.OTEL_SDK_DISABLED.value === true) return { serviceName, problems };

@@ -19,6 +19,12 @@ describe('telemetry settings: the OTEL_* variables', () => {
     expect(settingsOf({ OTEL_SDK_DISABLED: 'false' }).traces).to.equal(undefined);
   });
 
+  it('are read from the whole app config, whose variables set to an empty string (MicrosoftAppId= in .env) parse to nothing', () => {
+    const s = settingsOf({ MicrosoftAppId: '', MicrosoftAppPassword: '', BLOB_CONTAINER: ' ', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' });
+    expect(s.traces?.url).to.equal('http://collector:4318/v1/traces');
+    expect(s.problems).to.deep.equal([]);
+  });
+
   it('append the signal path to the generic endpoint and take a signal endpoint as it is, protobuf by default', () => {
     const s = settingsOf({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' });
     expect(s.traces).to.deep.equal({ url: 'http://collector:4318/v1/traces', protocol: 'http/protobuf' });
