@@ -20,6 +20,8 @@ type Held = () => Promise<unknown>;
  */
 export class ReplyBuffer {
   private held: Held[] = [];
+  /** How many of `held` are new messages (the rest update or delete messages already in the chat). */
+  private heldSends = 0;
   private late: SendHandler[] = [];
   private passThrough = false;
   /** This attempt set the invoke's HTTP answer (which leaves with the response, after the turn). */
@@ -39,6 +41,7 @@ export class ReplyBuffer {
         }
         const copies = activities.map((a) => ({ ...a }));
         this.held.push(() => ctx.sendActivities(copies));
+        this.heldSends += 1;
         return Promise.resolve(copies.map(() => ({ id: '' })));
       };
       return step(0);
@@ -62,6 +65,7 @@ export class ReplyBuffer {
   /** Forgets what this attempt would have said and the send handlers it registered (the turn runs again). */
   discard(): void {
     this.held = [];
+    this.heldSends = 0;
     this.late = [];
     this.answeredInvoke = false;
   }
@@ -71,11 +75,17 @@ export class ReplyBuffer {
     return this.held.length > 0 || this.answeredInvoke;
   }
 
+  /** True when what is held only changes messages already in the chat (a card updated in place), nothing new. */
+  get holdingOnlyChanges(): boolean {
+    return this.held.length > 0 && this.heldSends === 0 && !this.answeredInvoke;
+  }
+
   /** Sends everything held, in order; from now on everything goes straight out. */
   async release(): Promise<void> {
     this.passThrough = true;
     const held = this.held;
     this.held = [];
+    this.heldSends = 0;
     for (const send of held) await send();
   }
 

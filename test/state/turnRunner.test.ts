@@ -378,6 +378,25 @@ describe('TurnRunner: replies lost between the save and the send', () => {
     expect(h.hooks.writes).to.equal(3);
   });
 
+  it('a turn whose only reply updates the clicked card is saved in one write, and its retry gets nothing (no second card)', async () => {
+    let replays = 0;
+    const h = harness(
+      async (ctx, bot) => {
+        await bot.setCount(ctx, (await bot.count(ctx)) + 1);
+        await ctx.updateActivity({ type: 'message', id: 'clicked-card', text: 'next question' });
+        if (ctx.activity.text === 'and say') await ctx.sendActivity('a new message too');
+      },
+      { replayWith: async () => void replays++ },
+    );
+    await h.send({ id: 'u1' });
+    expect(h.hooks.writes).to.equal(1);
+    await h.send({ id: 'u1' });
+    expect(replays).to.equal(0);
+    // With a new message as well, the record is marked sent by a second write once they left.
+    await h.send({ id: 'u2', text: 'and say' });
+    expect(h.hooks.writes).to.equal(3);
+  });
+
   it('without a replay function, such a retry gets nothing (the earlier behaviour)', async () => {
     const h = harness(counting);
     h.connector.lostSends = 1;
