@@ -1,11 +1,16 @@
 import { ConnectorFactory, type ConnectorClient } from 'botframework-connector';
 import type { Logger } from '../logger.js';
+import { REQUEST_ID_HEADER, watchRequest } from './requestLeft.js';
 
 /**
- * How replies to the channel's connector are retried when it throttles (429) or fails (5xx, dropped
+ * How calls to the channel's connector are retried when it throttles (429, 412) or fails (5xx, dropped
  * connection). The stock pipeline retries 3 times and waits for any Retry-After however long, holding
  * the turn past Teams' 15 s window (Teams then re-sends the user's message). Ours is bounded in tries
  * and in total waiting, and its clock and dice are injectable so tests run without real delays.
+ *
+ * A POST (a new message, a reply, a new conversation) is not idempotent and the Bot Connector takes no
+ * idempotency key, so it is repeated only when the failure says the connector did not take it (see
+ * {@link safeToRepeat}); otherwise a message the connector did deliver would show twice.
  */
 export interface RetryOptions {
   /** Tries per call, the first included. */
@@ -34,9 +39,43 @@ export const DEFAULT_RETRY: RetryOptions = {
 };
 
 /** Worth another try: throttled, timed out, or a server fault that may pass (not 501/505: those stay). */
-const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+const RETRY_STATUSES = new Set([408, 412, 429, 500, 502, 503, 504]);
 /** The request never reached the connector, or the connection dropped: another try may get through. */
 const RETRY_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'UND_ERR_SOCKET']);
+/**
+ * Answers that say the request was not acted on: 408, the server did not receive it whole; 412 and 429,
+ * refused before processing (msteams-docs rate-limit.md asks to retry both). A 503 is such an answer
+ * only with a Retry-After (the service is shedding load on purpose); without one, as 500, 502 and 504,
+ * it may come from a gateway after the service took the request.
+ */
+const NOT_TAKEN_STATUSES = new Set([408, 412, 429]);
+/** Failures to connect at all (refused, name lookup): nothing was sent. */
+const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
+/** Methods whose repetition leaves the same result as one call (RFC 9110, 9.2.2): PUT replaces a card, it doesn't add one. */
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/** What one failed attempt tells about whether the connector may have acted on it. */
+export interface FailedAttempt {
+  method: string;
+  status?: number;
+  /** The response carried a Retry-After we can read. */
+  retryAfter?: boolean;
+  code?: string;
+  /** Whether the whole request was handed to the network; undefined when that could not be observed. */
+  left?: boolean;
+}
+
+/**
+ * True when another try cannot make the connector act twice: the method is idempotent, or the failure
+ * shows the connector did not act on the request (an answer saying so, or a request that never left).
+ * A POST whose outcome is unknown (500, 502, 504, 503 without Retry-After, a connection dropped after
+ * the request was sent, or not observed) is not repeated: it may have been delivered.
+ */
+export function safeToRepeat(f: FailedAttempt): boolean {
+  if (IDEMPOTENT_METHODS.has(f.method.toUpperCase())) return true;
+  if (f.status !== undefined) return NOT_TAKEN_STATUSES.has(f.status) || (f.status === 503 && f.retryAfter === true);
+  return NOT_CONNECTED_CODES.has(f.code ?? '') || f.left === false;
+}
 
 /** Retry-After is whole seconds or an HTTP date; anything else is ignored (plain backoff applies). */
 export function parseRetryAfter(value: string | undefined | null, now: number): number | undefined {
@@ -67,14 +106,19 @@ export function nextDelay(attempt: number, waitedMs: number, retryAfterMs: numbe
   return waitedMs + delay > o.budgetMs ? undefined : delay;
 }
 
-/** Thrown when a reply could not be delivered after every try: the turn fails and nothing is saved. */
+/**
+ * Thrown when a reply was not confirmed delivered: refused after every try, or (maybeDelivered) failed in
+ * a way that leaves open whether the connector delivered it, and so was not repeated.
+ */
 export class ReplyNotDelivered extends Error {
   constructor(
     readonly statusCode: number | undefined,
     readonly code: string | undefined,
     readonly attempts: number,
+    readonly maybeDelivered = false,
   ) {
-    super(`reply not delivered after ${attempts} attempt(s)${statusCode ? ` (HTTP ${statusCode})` : code ? ` (${code})` : ''}`);
+    const cause = statusCode ? ` (HTTP ${statusCode})` : code ? ` (${code})` : '';
+    super(maybeDelivered ? `reply not confirmed after ${attempts} attempt(s), not repeated: it may have been delivered${cause}` : `reply not delivered after ${attempts} attempt(s)${cause}`);
     this.name = 'ReplyNotDelivered';
   }
 }
@@ -92,6 +136,8 @@ export function isReplyNotDelivered(err: unknown): boolean {
 interface RequestLike {
   url: string;
   method: string;
+  requestId: string;
+  headers: { get(name: string): string | undefined; set(name: string, value: string): void };
 }
 interface ResponseLike {
   status: number;
@@ -111,22 +157,33 @@ export function connectorRetryPolicy(options: RetryOptions, logger: Logger): Pip
     name: 'cspConnectorRetry',
     async sendRequest(request, next) {
       let waited = 0;
+      // The id that lets requestLeft.ts find this request's socket-level fate (Azure clients usually set it already).
+      const requestId = request.headers.get(REQUEST_ID_HEADER) ?? request.requestId;
+      request.headers.set(REQUEST_ID_HEADER, requestId);
       for (let attempt = 1; ; attempt++) {
         let response: ResponseLike | undefined;
         let code: string | undefined;
+        const watch = watchRequest(requestId);
         try {
           response = await next(request);
           if (!RETRY_STATUSES.has(response.status)) return response;
         } catch (err) {
           code = (err as { code?: string }).code;
           if (!RETRY_CODES.has(code ?? '')) throw err;
+        } finally {
+          watch.stop();
         }
         const status = response?.status;
-        const retryAfter = status === 429 || status === 503 ? parseRetryAfter(response?.headers.get('retry-after'), options.now()) : undefined;
-        const delay = nextDelay(attempt, waited, retryAfter, options);
+        const retryAfter = response ? parseRetryAfter(response.headers.get('retry-after'), options.now()) : undefined;
         // The client is shared by turns, so the log names the call (its path holds the conversation and the
         // activity replied to), not the turn's correlation id.
         const { host, pathname: path } = new URL(request.url);
+        const left = watch.seen ? watch.left : undefined;
+        if (!safeToRepeat({ method: request.method, status, retryAfter: retryAfter !== undefined, code, left })) {
+          logger.warn({ host, path, method: request.method, status, code, attempts: attempt, waitedMs: waited }, 'connector call failed: not repeated, it may have been delivered');
+          throw new ReplyNotDelivered(status, code, attempt, true);
+        }
+        const delay = nextDelay(attempt, waited, retryAfter, options);
         if (delay === undefined) {
           logger.warn({ host, path, method: request.method, status, code, attempts: attempt, waitedMs: waited, retryAfterMs: retryAfter }, 'connector call failed: giving up');
           throw new ReplyNotDelivered(status, code, attempt);

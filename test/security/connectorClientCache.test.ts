@@ -74,20 +74,20 @@ describe('ConnectorClientCache: one connector client per app, service URL and au
     expect(inner.made).to.equal(1);
   });
 
-  it('a shared client still retries with our policy: a 503 then a 200 delivers the reply', async () => {
+  it('a shared client still retries with our policy: a 429 then a 200 delivers the reply', async () => {
     const connector = await startFakeConnector();
     try {
       const cache = new ConnectorClientCache(policy);
       const factory = cache.factoryFor('app', await realFactory());
       for (let turn = 1; turn <= 2; turn++) {
-        connector.script = [{ status: 503 }];
+        connector.script = [{ status: 429 }];
         connector.otherwise = { status: 200 };
         const client = await factory.create(connector.serviceUrl);
         await client.conversations.sendToConversation('a:conv', { type: 'message', text: `turn ${turn}` });
       }
       const texts = connector.delivered().map((a) => a.text);
       expect(texts).to.deep.equal(['turn 1', 'turn 2']);
-      expect(connector.received.map((r) => r.answered)).to.deep.equal([503, 200, 503, 200]);
+      expect(connector.received.map((r) => r.answered)).to.deep.equal([429, 200, 429, 200]);
       expect(cache.size).to.equal(1);
     } finally {
       await connector.close();

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { DEFAULT_RETRY, isReplyNotDelivered, nextDelay, parseRetryAfter, ReplyNotDelivered, type RetryOptions } from '../../src/http/connectorRetry.js';
+import { DEFAULT_RETRY, isReplyNotDelivered, nextDelay, parseRetryAfter, ReplyNotDelivered, safeToRepeat, type RetryOptions } from '../../src/http/connectorRetry.js';
 
 const NOW = Date.parse('2026-11-21T08:00:00Z');
 const opts = (overrides: Partial<RetryOptions> = {}): RetryOptions => ({ ...DEFAULT_RETRY, random: () => 0.5, ...overrides });
@@ -71,6 +71,39 @@ describe('connector retry policy', () => {
     });
   });
 
+  describe('safeToRepeat: a POST is repeated only when the connector cannot have acted on it', () => {
+    for (const [failure, expected] of [
+      // The connector says it did not take the request.
+      [{ method: 'POST', status: 429 }, true],
+      [{ method: 'POST', status: 412 }, true],
+      [{ method: 'POST', status: 408 }, true],
+      [{ method: 'POST', status: 503, retryAfter: true }, true],
+      // It may have delivered the message before the failure.
+      [{ method: 'POST', status: 503 }, false],
+      [{ method: 'POST', status: 500 }, false],
+      [{ method: 'POST', status: 502 }, false],
+      [{ method: 'POST', status: 504 }, false],
+      [{ method: 'POST', status: 502, retryAfter: true }, false],
+      // Transport failures: nothing was sent, or the request left (or we could not tell).
+      [{ method: 'POST', code: 'ECONNREFUSED' }, true],
+      [{ method: 'POST', code: 'EAI_AGAIN' }, true],
+      [{ method: 'POST', code: 'ECONNRESET', left: false }, true],
+      [{ method: 'POST', code: 'ECONNRESET', left: true }, false],
+      [{ method: 'POST', code: 'ETIMEDOUT', left: true }, false],
+      [{ method: 'POST', code: 'ECONNRESET' }, false],
+      [{ method: 'post', code: 'EPIPE' }, false],
+      // Idempotent calls: a repeat changes nothing more (an update replaces the same card again).
+      [{ method: 'PUT', status: 502 }, true],
+      [{ method: 'PUT', code: 'ECONNRESET', left: true }, true],
+      [{ method: 'GET', status: 500 }, true],
+      [{ method: 'DELETE', status: 504 }, true],
+    ] as const) {
+      it(`${JSON.stringify(failure)}: ${expected ? 'repeat' : 'do not repeat'}`, () => {
+        expect(safeToRepeat(failure)).to.equal(expected);
+      });
+    }
+  });
+
   it('recognises a delivery failure also when the dialog system wrapped it', () => {
     const failure = new ReplyNotDelivered(503, undefined, 4);
     expect(isReplyNotDelivered(failure)).to.equal(true);
@@ -78,5 +111,8 @@ describe('connector retry policy', () => {
     expect(isReplyNotDelivered(new Error('other'))).to.equal(false);
     expect(isReplyNotDelivered(undefined)).to.equal(false);
     expect(failure.message).to.equal('reply not delivered after 4 attempt(s) (HTTP 503)');
+    const unknown = new ReplyNotDelivered(undefined, 'ECONNRESET', 1, true);
+    expect(isReplyNotDelivered(unknown)).to.equal(true);
+    expect(unknown.message).to.equal('reply not confirmed after 1 attempt(s), not repeated: it may have been delivered (ECONNRESET)');
   });
 });

@@ -99,7 +99,7 @@ describe('no secret reaches the log while the app serves authenticated, failing 
     // Authenticated turns whose replies go out with our outbound token: delivered, throttled, refused.
     const ok = activity();
     expect((await post(ok, tokenFor(ok))).status).to.equal(200);
-    connector.script = [{ status: 500 }, { status: 429, headers: { 'retry-after': '1' } }];
+    connector.script = [{ status: 412 }, { status: 429, headers: { 'retry-after': '1' } }];
     const retried = activity();
     expect((await post(retried, tokenFor(retried))).status).to.equal(200);
     connector.script = [{ status: 403 }, { status: 403 }];

@@ -4,6 +4,7 @@ import { teamsActivity } from '../support/activity.js';
 import { countingStorage, postJson } from '../support/server.js';
 import { questionIdOf } from '../support/conversation.js';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector.js';
+import { startResettingHost } from '../support/resettingHost.js';
 import { recordingRetry, startCapturedApp, type CapturedApp } from './support/capturedApp.js';
 import { unreachableUrl } from './support/openIdServer.js';
 import { DEFAULT_RETRY } from '../../src/http/connectorRetry.js';
@@ -14,7 +15,7 @@ type Attachment = { content: unknown };
 function chat(app: CapturedApp, serviceUrl: string) {
   const conversation = { id: `a:${randomUUID()}`, conversationType: 'personal', tenantId: 'tenant-1' };
   const from = { id: `29:${randomUUID()}`, name: 'Partner', aadObjectId: randomUUID() };
-  return (input: { text?: string; value?: unknown }) =>
+  return (input: { text?: string; value?: unknown; replyToId?: string }) =>
     postJson(`${app.url}/api/messages`, teamsActivity({ conversation, from, serviceUrl, deliveryMode: undefined, text: '', ...input }));
 }
 
@@ -83,28 +84,71 @@ describe('outbound faults: replies posted to a throttling or failing connector',
     expect(lastQuestion(connector)).to.equal('partnerModel');
   });
 
-  for (const status of [500, 502, 503, 504]) {
-    it(`retries a ${status} and delivers once the connector recovers`, async () => {
+  // Answers saying the connector did not take the message (msteams-docs rate-limit.md: retry 412 as 429).
+  for (const reply of [{ status: 412 }, { status: 408 }, { status: 503, headers: { 'retry-after': '1' } }]) {
+    it(`repeats a reply refused with ${reply.status}${reply.headers ? ' and Retry-After' : ''}, and delivers it once the connector takes it`, async () => {
       const send = await atFirstQuestion();
-      connector.script = [{ status }, { status }];
+      connector.script = [reply, reply];
       expect((await send(ROLE)).status).to.equal(200);
-      expect(connector.received.map((r) => r.answered)).to.deep.equal([status, status, 200]);
+      expect(connector.received.map((r) => r.answered)).to.deep.equal([reply.status, reply.status, 200]);
       expect(lastQuestion(connector)).to.equal('partnerModel');
       const retries = app.records().filter((r) => r.msg === 'connector call failed: retrying');
-      expect(retries.map((r) => r.status)).to.deep.equal([status, status]);
+      expect(retries.map((r) => r.status)).to.deep.equal([reply.status, reply.status]);
     });
   }
 
+  // A gateway error or a server fault may come after the connector delivered the message: a repeat could show it twice.
+  for (const status of [500, 502, 503, 504]) {
+    it(`does not repeat a reply answered ${status}${status === 503 ? ' without Retry-After' : ''} (it may have been delivered); the answer is kept`, async () => {
+      const send = await atFirstQuestion();
+      connector.script = [{ status }];
+      expect((await send(ROLE)).status).to.equal(200);
+      expect(connector.received.map((r) => r.answered)).to.deep.equal([status]);
+      expect(retry.sleeps).to.deep.equal([]);
+      expect(app.records().find((r) => r.msg === 'connector call failed: not repeated, it may have been delivered')).to.include({ status, method: 'POST', attempts: 1, level: 40 });
+      expect(app.records().some((r) => r.msg === 'turn abandoned: reply not delivered')).to.equal(true);
+      expect(app.records().some((r) => r.msg === 'turn failed')).to.equal(false);
+      // The answer was saved before the reply left: the next click shows the question after it.
+      connector.received.length = 0;
+      expect((await send(ROLE)).status).to.equal(200);
+      expect(lastQuestion(connector)).to.equal('partnerModel');
+    });
+  }
+
+  it('a reply the connector took but whose answer was cut off shows once: not repeated', async () => {
+    const send = await atFirstQuestion();
+    connector.script = [{ status: 200, reset: true }];
+    expect((await send(ROLE)).status).to.equal(200);
+    expect(connector.received).to.have.length(1);
+    expect(retry.sleeps).to.deep.equal([]);
+    expect(lastQuestion(connector)).to.equal('partnerModel');
+    expect(connector.delivered().filter((a) => questionIdOf((a.attachments as Attachment[] | undefined)?.[0]?.content) === 'partnerModel')).to.have.length(1);
+    expect(app.records().find((r) => r.msg === 'connector call failed: not repeated, it may have been delivered')).to.include({ code: 'ECONNRESET', attempts: 1 });
+  });
+
+  it('repeats a card update (PUT: a repeat replaces the card again, it adds nothing) after a 502', async () => {
+    const send = await atFirstQuestion();
+    connector.script = [{ status: 502 }];
+    expect((await send({ ...ROLE, replyToId: 'question-card-1' })).status).to.equal(200);
+    expect(connector.received.map((r) => [r.method, r.answered])).to.deep.equal([
+      ['PUT', 502],
+      ['PUT', 200],
+      ['POST', 200],
+    ]);
+    expect(retry.sleeps).to.have.length(1);
+    expect(lastQuestion(connector)).to.equal('partnerModel');
+  });
+
   it('gives up after the attempt bound, logs it, and the user picks up where they are with their next message', async () => {
     const send = await atFirstQuestion();
-    connector.otherwise = { status: 503 };
+    connector.otherwise = { status: 429 };
     const res = await send(ROLE);
     // The channel hears "done" (no re-send storm from Teams); no apology is attempted down the same dead line.
     expect(res.status).to.equal(200);
     expect(connector.received).to.have.length(DEFAULT_RETRY.maxAttempts);
     expect(retry.sleeps).to.have.length(DEFAULT_RETRY.maxAttempts - 1);
     const gaveUp = app.records().find((r) => r.msg === 'connector call failed: giving up');
-    expect(gaveUp).to.include({ status: 503, attempts: DEFAULT_RETRY.maxAttempts, level: 40 });
+    expect(gaveUp).to.include({ status: 429, attempts: DEFAULT_RETRY.maxAttempts, level: 40 });
     expect(app.records().some((r) => r.msg === 'turn abandoned: reply not delivered')).to.equal(true);
     expect(app.records().some((r) => r.msg === 'turn failed')).to.equal(false);
 
@@ -126,9 +170,9 @@ describe('outbound faults: replies posted to a throttling or failing connector',
     const activity = (input: object) => teamsActivity({ conversation, from, serviceUrl: connector.serviceUrl, deliveryMode: undefined, text: '', id: randomUUID(), ...input });
     await post(activity({ text: 'hi' }));
     await post(activity(START));
-    // The answer is saved, but its reply never leaves (the connector is down).
+    // The answer is saved, but its reply is refused to the end (the connector throttles every try).
     const role = activity(ROLE);
-    connector.otherwise = { status: 503 };
+    connector.otherwise = { status: 429 };
     expect((await post(role)).status).to.equal(200);
     connector.otherwise = { status: 200 };
     connector.received.length = 0;
@@ -181,5 +225,19 @@ describe('outbound faults: replies posted to a throttling or failing connector',
     expect(res.status).to.equal(200);
     expect(retry.sleeps).to.have.length(DEFAULT_RETRY.maxAttempts - 1);
     expect(app.records().find((r) => r.msg === 'connector call failed: giving up')).to.include({ code: 'ECONNREFUSED', attempts: DEFAULT_RETRY.maxAttempts });
+  });
+
+  it('retries when the connection is reset before the reply was sent (TLS handshake cut off), then gives up', async () => {
+    const host = await startResettingHost();
+    try {
+      retry.sleeps.length = 0;
+      app.lines.length = 0;
+      expect((await chat(app, host.url)({ text: 'hi' })).status).to.equal(200);
+      expect(host.connections()).to.equal(DEFAULT_RETRY.maxAttempts);
+      expect(retry.sleeps).to.have.length(DEFAULT_RETRY.maxAttempts - 1);
+      expect(app.records().find((r) => r.msg === 'connector call failed: giving up')).to.include({ code: 'ECONNRESET', attempts: DEFAULT_RETRY.maxAttempts });
+    } finally {
+      await host.close();
+    }
   });
 });

@@ -4,6 +4,11 @@ import type { AddressInfo } from 'node:net';
 export interface ConnectorReply {
   status: number;
   headers?: Record<string, string>;
+  /**
+   * Read the whole request, then reset the connection instead of answering. `status` says what the
+   * connector did with it: below 300, it delivered the message and only the answer was lost.
+   */
+  reset?: boolean;
 }
 
 export interface ReceivedActivity {
@@ -21,7 +26,7 @@ export interface FakeConnector {
   serviceUrl: string;
   /** Every request the bot made, in order, with what we answered. */
   received: ReceivedActivity[];
-  /** Only the requests that were accepted (200): what the user would see. */
+  /** Only the requests the connector took (status below 300, answered or cut off): what the user would see. */
   delivered(): Array<Record<string, unknown>>;
   /** Answers to give, in order, before falling back to `otherwise` (default 200). */
   script: ConnectorReply[];
@@ -44,6 +49,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         // Recorded as empty: the test asserts on what arrived.
       }
       fake.received.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, activity, answered: reply.status });
+      if (reply.reset) return void req.socket.resetAndDestroy();
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       res.end(reply.status < 300 ? JSON.stringify({ id: `reply-${++seq}` }) : JSON.stringify({ error: { code: 'Throttled', message: 'try later' } }));
     });
