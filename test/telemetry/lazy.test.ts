@@ -28,7 +28,8 @@ describe('telemetry never stands in the way of a turn', () => {
     expect((await storage.read(['k'])).k).to.deep.include({ v: 1 });
     const policy = telemetry.wrapConnectorPolicy({ name: 'retry', sendRequest: async (req, next) => next(req) });
     const response = { status: 201, headers: { get: () => undefined } };
-    expect(await policy.sendRequest({ url: 'https://smba.example/v3/conversations/x/activities', method: 'POST' }, async () => response)).to.equal(response);
+    const request = { url: 'https://smba.example/v3/conversations/x/activities', method: 'POST', requestId: 'r-1', headers: new Map<string, string>() };
+    expect(await policy.sendRequest(request, async () => response)).to.equal(response);
     await telemetry.shutdown();
   });
 

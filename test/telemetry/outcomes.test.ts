@@ -49,7 +49,7 @@ describe('telemetry: how a turn ended', () => {
     // The connector refuses the replies to [Start] (every try): the turn fails after its state was saved. Teams
     // sends the click again, and this time the user gets the current card, the first question (a replay).
     const message = teamsActivity({ serviceUrl: connector.serviceUrl, deliveryMode: undefined, text: undefined, value: { action: 'command', command: 'start' } });
-    connector.otherwise = { status: 503 };
+    connector.otherwise = { status: 429 };
     expect((await post(message)).status).to.equal(200);
     connector.otherwise = { status: 200 };
     expect((await post(message)).status).to.equal(200);
@@ -92,11 +92,11 @@ describe('telemetry: how a turn ended', () => {
     expect(failed!.attributes).to.include({ 'csp.turn.outcome': 'error', 'error.type': 'ReplyNotDelivered' });
     const sends = collector.spans().filter((s) => s.parentSpanId === failed!.spanId && s.name.startsWith('POST '));
     expect(sends).to.have.length(1);
-    expect(sends[0]!.attributes).to.include({ 'http.response.status_code': 503, 'error.type': '503', 'http.request.resend_count': 3 });
+    expect(sends[0]!.attributes).to.include({ 'http.response.status_code': 429, 'error.type': '429', 'http.request.resend_count': 3 });
     expect(replayed!.attributes).to.include({ 'csp.turn.outcome': 'duplicate', 'csp.turn.intent': 'resend' });
     const points = collector.points();
     expect(points.find((p) => p.metric === 'csp.duplicate_deliveries')).to.deep.include({ value: 1, attributes: { 'csp.duplicate.handling': 'replayed' } });
-    expect(points.find((p) => p.metric === 'csp.connector.retries')).to.deep.include({ value: 3, attributes: { 'http.response.status_code': 503 } });
+    expect(points.find((p) => p.metric === 'csp.connector.retries')).to.deep.include({ value: 3, attributes: { 'http.response.status_code': 429 } });
   });
 
   it('the language is the one the user was answered in, not the client\'s', () => {
