@@ -104,12 +104,16 @@ export class TurnRunner {
         if (status !== 'new') return await this.dropDuplicate(context, replies, status);
         await logic();
         const current = ledgerState.get(context) as Record<string, unknown> | undefined;
-        // Until its replies have left, the record asks a redelivery for the current card again. Two kinds of turn
-        // need no second write to say they left: an invoke (a redelivered one gets the current card whatever its
-        // record says, see above), and a turn whose only reply updates the card that was clicked (most clicks):
-        // should that update be lost, the card still shows the question it showed, and a click on it shows the
-        // current one in its place, where a replay would add a second card to the chat.
-        const sent = !replies.holding || (invoke && this.options.replay !== undefined) || replies.holdingOnlyChanges;
+        // Until its replies have left, the record asks a redelivery for the current card again. Some turns need no
+        // second write to say they left:
+        // - replies that travel in the HTTP response (an invoke's answer, expectReplies): the second write would
+        //   come before the response leaves anyway, so it could confirm nothing; a redelivered invoke gets the
+        //   current card whatever its record says (see above);
+        // - a turn whose only reply updates the card that was clicked (most clicks): should that update be lost,
+        //   the card still shows the question it showed, and a click on it shows the current one in its place,
+        //   where a replay would add a second card to the chat.
+        const inResponse = invoke || context.activity.deliveryMode === 'expectReplies';
+        const sent = !replies.holding || (inResponse && this.options.replay !== undefined) || replies.holdingOnlyChanges;
         if (ledger && current) deliveries.record(current, delivery, { sent });
         const saved = await saveStates(context, storage, loaded, policy);
         if (saved.outcome === 'saved') {

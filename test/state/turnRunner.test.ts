@@ -397,6 +397,14 @@ describe('TurnRunner: replies lost between the save and the send', () => {
     expect(h.hooks.writes).to.equal(3);
   });
 
+  it('replies in the HTTP response (expectReplies) are saved in one write: a second one would come before the response leaves', async () => {
+    const h = harness(counting, { replayWith });
+    await h.send({ id: 'e1', deliveryMode: 'expectReplies' });
+    expect(h.hooks.writes).to.equal(1);
+    await h.send({ id: 'e2' });
+    expect(h.hooks.writes).to.equal(3);
+  });
+
   it('without a replay function, such a retry gets nothing (the earlier behaviour)', async () => {
     const h = harness(counting);
     h.connector.lostSends = 1;
