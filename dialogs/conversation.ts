@@ -26,7 +26,14 @@ export interface ConversationDeps {
   today?: () => string;
 }
 
-const isoToday = () => new Date().toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
+let today_ = { day: '', until: 0 };
+/** Today in UTC (YYYY-MM-DD), worked out once a day: a turn asks several times and toISOString is not free. */
+const isoToday = (): string => {
+  const now = Date.now();
+  if (now >= today_.until) today_ = { day: new Date(now).toISOString().slice(0, 10), until: (Math.floor(now / DAY_MS) + 1) * DAY_MS };
+  return today_.day;
+};
 
 /** The dialog stack lives for one turn only: the core keeps its position in the check, so nothing else is stored. */
 function turnScopedDialogState() {

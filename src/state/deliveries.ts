@@ -88,10 +88,9 @@ export class DeliveryLedger {
   record(state: Record<string, unknown>, id: string | undefined, { sent = true }: { sent?: boolean } = {}): void {
     if (id === undefined) return;
     const nowSeconds = Math.floor(this.now() / 1000);
-    const kept = Object.entries(ledgerOf(state) ?? {})
-      .filter(([key, value]) => key !== id && typeof value === 'number' && Math.abs(value) > nowSeconds)
-      .sort((a, b) => Math.abs(a[1]) - Math.abs(b[1]))
-      .slice(-(this.max - 1));
+    let kept = Object.entries(ledgerOf(state) ?? {}).filter(([key, value]) => key !== id && typeof value === 'number' && Math.abs(value) > nowSeconds);
+    // Oldest first only when some must go (records are added in time order, so usually nothing is out of place).
+    if (kept.length > this.max - 1) kept = kept.sort((a, b) => Math.abs(a[1]) - Math.abs(b[1])).slice(-(this.max - 1));
     const expiresAt = nowSeconds + Math.ceil(this.ttlMs / 1000);
     state[DELIVERIES] = Object.fromEntries([...kept, [id, sent ? expiresAt : -expiresAt]]);
   }
