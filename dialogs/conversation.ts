@@ -96,7 +96,8 @@ export function createConversation({ storage, translator, defaultLocale, today =
     if ((shared || !invoke) && decision.reprompt && !updated) replies.push(decision.reprompt);
     for (const reply of replies) {
       const { card, text } = renderReply(t, reply, day);
-      await context.sendActivity(text ? { text, textFormat: 'plain', attachments: [card as never] } : { attachments: [card as never] });
+      // Markdown with hard breaks (renderReply writes them): sent as 'plain', the Agents Playground runs the lines together.
+      await context.sendActivity(text ? { text, textFormat: 'markdown', attachments: [card as never] } : { attachments: [card as never] });
     }
     if (!invoke) return undefined;
     const value = inPlace
