@@ -14,7 +14,7 @@ import type { TopicId } from '../src/faq/index.js';
 import { quickFormView, type QuickFormInput } from './views/quickFormView.js';
 import { changeAnswerView, type ChangeAnswerInput } from './views/changeAnswerView.js';
 import { checklistView, customerMessageView } from './views/shareView.js';
-import { withHardBreaks } from './views/summaryText.js';
+import { withHardBreaks } from './views/copyableText.js';
 import { understoodView, type UnderstoodInput } from './views/understoodView.js';
 
 export * from './actions.js';
@@ -43,7 +43,8 @@ export { changeAnswerView, type ChangeAnswerInput, type ChangeAnswerViewData } f
 export { checklistView, customerMessageView, type Share, type ShareViewData } from './views/shareView.js';
 export { customerMessageText, inLanguage } from './views/customerMessageText.js';
 export { understoodView, type UnderstoodInput, type UnderstoodViewData } from './views/understoodView.js';
-export { summaryText, mailtoLink, withHardBreaks, MAILTO_MAX_LENGTH } from './views/summaryText.js';
+export { summaryText } from './views/summaryText.js';
+export { mailtoLink, withHardBreaks, MAILTO_MAX_LENGTH } from './views/copyableText.js';
 export { answerLabel } from './views/questionView.js';
 
 export const renderWelcomeCard = (t: Translate): CardAttachment => toAttachment(renderCard('welcome', welcomeView(t)), 'welcome');

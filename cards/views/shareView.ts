@@ -3,12 +3,13 @@
 // mailto: button (Teams may refuse mailto:, so the text is always there too) and the way to the other one.
 import { composeCustomerMessage } from '../../src/customerMessage/index.js';
 import type { Guidance } from '../../src/guidance/index.js';
-import { LOCALES, type Locale } from '../../src/i18n/locale.js';
+import type { Locale } from '../../src/i18n/locale.js';
 import { shareData } from '../actions.js';
 import { customerMessageText, inLanguage } from './customerMessageText.js';
-import { LANGUAGE_NAMES } from './languageView.js';
+import { LANGUAGE_NAMES, languageButtons } from './languageView.js';
 import { commandButton, tr, type Button, type Translate } from './shared.js';
-import { mailtoLink, summaryText } from './summaryText.js';
+import { mailtoLink } from './copyableText.js';
+import { summaryText } from './summaryText.js';
 
 export interface ShareViewData {
   title: string;
@@ -27,8 +28,6 @@ export interface Share {
   view: ShareViewData;
 }
 
-const CURRENT_MARK = '✓ ';
-
 /**
  * The message for the customer's admin in `language`; the card around it speaks the partner's language (`t`) and
  * offers the other languages, each re-writing the message from the same answers.
@@ -42,11 +41,7 @@ export function customerMessageView(t: Translate, g: Guidance, today: string, la
     view: {
       title: tr(t, 'customer:card.title'),
       text: tr(t, 'customer:card.text', { language: LANGUAGE_NAMES[language] }),
-      languages: LOCALES.map((l) => ({
-        title: l === language ? `${CURRENT_MARK}${LANGUAGE_NAMES[l]}` : LANGUAGE_NAMES[l],
-        style: l === language ? 'positive' : 'default',
-        data: shareData(l),
-      })),
+      languages: languageButtons(language, shareData),
       email: tr(t, 'customer:button.email'),
       // The note on a shortened body is for the partner, who pastes the full text in its place.
       mailto: mailtoLink(subject, summary, tr(t, 'customer:mail.truncated')),

@@ -47,7 +47,7 @@ export type Reply =
     }
   | { kind: 'changeAnswer'; answered: ReadonlyArray<{ questionId: QuestionId; answer?: string }> }
   | { kind: 'faq'; topic: TopicId; inCheck: boolean; answers?: Answers }
-  /** The message for the customer's admin, written in `language` (the customer's, chosen on its card). */
+  /** The message for the customer's admin, written in `language`: the partner's at first, then the one chosen on its card. */
   | ({ kind: 'customerMessage'; language: Locale } & SharedResult)
   /** The partner's checklist of the same result: every step with its actor and date. */
   | ({ kind: 'checklist' } & SharedResult)
