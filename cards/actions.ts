@@ -5,7 +5,7 @@
 import { z } from 'zod/v4';
 import { LOCALES, type Locale } from '../src/i18n/locale.js';
 
-export const COMMANDS = ['start', 'help', 'cancel', 'restart', 'back', 'language', 'quick', 'change', 'share', 'profile', 'continue', 'sameCustomer'] as const;
+export const COMMANDS = ['start', 'help', 'cancel', 'restart', 'back', 'language', 'quick', 'change', 'share', 'profile', 'continue', 'sameCustomer', 'checklist'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** The input id of the ChoiceSet / Date input on a question card. */
@@ -32,7 +32,10 @@ export const CommandSubmitSchema = z
   .object({
     action: z.literal('command'),
     command: z.enum(COMMANDS),
-    /** Only with command 'language': the language chosen on the language card. */
+    /**
+     * With 'language': the language chosen for the bot. With 'share': the language the message for the customer is
+     * written in (the customer's, which need not be the partner's).
+     */
     locale: z.enum(LOCALES).optional(),
   })
   .strict();
@@ -78,9 +81,12 @@ export const ChangeSubmitSchema = z
 /** "Which holds?" on the what-I-understood card: sets one answer directly (validated like any answer). */
 export const SetSubmitSchema = z.object({ action: z.literal('set'), questionId: QuestionIdSchema, answer: AnswerValueSchema }).strict();
 
+/** The commands that carry a locale: the bot's language, and the customer message's. */
+const LOCALE_COMMANDS: ReadonlySet<Command> = new Set(['language', 'share']);
+
 /**
  * Every Action.Submit payload our cards produce. Discriminated on `action`, strict (unknown fields are
- * a tampered or foreign submit), bounded lengths. A skip carries no answer; only 'language' carries a locale.
+ * a tampered or foreign submit), bounded lengths. A skip carries no answer; only 'language' and 'share' carry a locale.
  */
 export const SubmitDataSchema = z
   .discriminatedUnion('action', [AnswerSubmitSchema, CommandSubmitSchema, QuickFormSubmitSchema, ChangeSubmitSchema, SetSubmitSchema])
@@ -88,8 +94,8 @@ export const SubmitDataSchema = z
     if (data.action === 'answer' && data.skip === true && data.answer !== undefined && data.answer !== '') {
       ctx.addIssue({ code: 'custom', path: ['skip'], message: 'A skip carries no answer' });
     }
-    if (data.action === 'command' && data.locale !== undefined && data.command !== 'language') {
-      ctx.addIssue({ code: 'custom', path: ['locale'], message: "Only the 'language' command carries a locale" });
+    if (data.action === 'command' && data.locale !== undefined && !LOCALE_COMMANDS.has(data.command)) {
+      ctx.addIssue({ code: 'custom', path: ['locale'], message: "Only the 'language' and 'share' commands carry a locale" });
     }
   });
 
@@ -113,6 +119,9 @@ export const skipData = (questionId: string): AnswerSubmit => ({ action: 'answer
 export const commandData = (command: Command): CommandSubmit => ({ action: 'command', command });
 
 export const languageData = (locale: Locale): CommandSubmit => ({ action: 'command', command: 'language', locale });
+
+/** The message for the customer, written in `locale` (a language button on that message's card). */
+export const shareData = (locale: Locale): CommandSubmit => ({ action: 'command', command: 'share', locale });
 
 export const quickFormData = (): QuickFormSubmit => ({ action: 'quickForm' });
 

@@ -13,7 +13,8 @@ import { faqAnswerView, type FaqAnswerOptions } from './views/faqAnswerView.js';
 import type { TopicId } from '../src/faq/index.js';
 import { quickFormView, type QuickFormInput } from './views/quickFormView.js';
 import { changeAnswerView, type ChangeAnswerInput } from './views/changeAnswerView.js';
-import { shareView } from './views/shareView.js';
+import { checklistView, customerMessageView } from './views/shareView.js';
+import { withHardBreaks } from './views/copyableText.js';
 import { understoodView, type UnderstoodInput } from './views/understoodView.js';
 
 export * from './actions.js';
@@ -39,9 +40,11 @@ export { faqAnswerView, type FaqAnswerOptions, type FaqAnswerViewData } from './
 export type { Button, ButtonStyle, Translate } from './views/shared.js';
 export { quickFormView, type QuickFormInput, type QuickFormQuestion, type QuickFormViewData } from './views/quickFormView.js';
 export { changeAnswerView, type ChangeAnswerInput, type ChangeAnswerViewData } from './views/changeAnswerView.js';
-export { shareView, type Share, type ShareViewData } from './views/shareView.js';
+export { checklistView, customerMessageView, type Share, type ShareViewData } from './views/shareView.js';
+export { customerMessageText, inLanguage } from './views/customerMessageText.js';
 export { understoodView, type UnderstoodInput, type UnderstoodViewData } from './views/understoodView.js';
-export { summaryText, mailtoLink, MAILTO_MAX_LENGTH } from './views/summaryText.js';
+export { summaryText } from './views/summaryText.js';
+export { mailtoLink, withHardBreaks, MAILTO_MAX_LENGTH } from './views/copyableText.js';
 export { answerLabel } from './views/questionView.js';
 
 export const renderWelcomeCard = (t: Translate): CardAttachment => toAttachment(renderCard('welcome', welcomeView(t)), 'welcome');
@@ -100,8 +103,23 @@ export const renderUnderstoodCard = (t: Translate, input: UnderstoodInput): Card
 export const renderChangeAnswerCard = (t: Translate, input: ChangeAnswerInput): CardAttachment =>
   toAttachment(renderCard('changeAnswer', changeAnswerView(t, input)), 'changeAnswer');
 
-/** The summary as copyable message text, and a card with a mailto: button. */
-export const renderShare = (t: Translate, guidance: Guidance, today: string): { text: string; card: CardAttachment } => {
-  const { summary, view } = shareView(t, guidance, today);
-  return { text: summary, card: toAttachment(renderCard('share', view), 'share') };
+/**
+ * Text to copy, sent as the message's markdown text with a hard break ending each line (see withHardBreaks), and
+ * the card that goes under it.
+ */
+export interface SharedMessage {
+  text: string;
+  card: CardAttachment;
+}
+
+/** The partner's checklist, and a card with a mailto: button and the way to the customer message. */
+export const renderChecklist = (t: Translate, guidance: Guidance, today: string): SharedMessage => {
+  const { summary, view } = checklistView(t, guidance, today);
+  return { text: withHardBreaks(summary), card: toAttachment(renderCard('share', view), 'share') };
+};
+
+/** The message for the customer in `language` as copyable text; the card (in the partner's language) offers the others. */
+export const renderCustomerMessage = (t: Translate, guidance: Guidance, today: string, language: Locale): SharedMessage => {
+  const { summary, view } = customerMessageView(t, guidance, today, language);
+  return { text: withHardBreaks(summary), card: toAttachment(renderCard('share', view), 'share') };
 };

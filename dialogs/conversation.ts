@@ -113,7 +113,8 @@ export function createConversation({ storage, translator, defaultLocale, today =
     if (inPlace && !invoke && !update) replies.push(inPlace);
     for (const reply of replies) {
       const { card, text } = renderReply(t, reply, day);
-      await context.sendActivity(text ? { text, textFormat: 'plain', attachments: [card as never] } : { attachments: [card as never] });
+      // Markdown with hard breaks (renderReply writes them): sent as 'plain', the Agents Playground runs the lines together.
+      await context.sendActivity(text ? { text, textFormat: 'markdown', attachments: [card as never] } : { attachments: [card as never] });
     }
     if (update) await updateOrSend(context, { type: ActivityTypes.Message, id: activity.replyToId, attachments: [renderReply(t, update, day).card as never] });
     if (!invoke) return undefined;

@@ -9,7 +9,8 @@ import {
   renderQuestionCard,
   renderQuickFormCard,
   renderResultCard,
-  renderShare,
+  renderChecklist,
+  renderCustomerMessage,
   renderUnderstoodCard,
   renderWelcomeCard,
   type CardAttachment,
@@ -21,7 +22,7 @@ import { QUESTIONS, isProfileQuestion, isRelevant, questionById, type Answers, t
 import { answerText } from './core/state.js';
 import { QUICK_FORM_QUESTIONS } from './quickForm.js';
 import { guidanceFor, withProbes } from './core/flow.js';
-import type { Reply } from './core/replies.js';
+import type { Reply, SharedResult } from './core/replies.js';
 
 /** The answer that blocks: the one [Change that answer] reopens. */
 function blockingQuestion(reply: Extract<Reply, { kind: 'blocked' }>): QuestionId {
@@ -31,7 +32,7 @@ function blockingQuestion(reply: Extract<Reply, { kind: 'blocked' }>): QuestionI
 
 export interface Rendered {
   card: CardAttachment;
-  /** Message text sent with the card (the share summary, copyable as is). */
+  /** Message text sent with the card: markdown whose every line ends in a hard break (the share replies: copyable as is). */
   text?: string;
 }
 
@@ -93,12 +94,16 @@ export function renderReply(t: Translate, reply: Reply, today: string): Rendered
         }),
       };
     }
-    case 'share': {
-      const { text, card } = renderShare(t, guidanceFor(reply.answers, today, reply.continueAnyway), today);
-      return { card, text };
-    }
+    case 'customerMessage':
+      return renderCustomerMessage(t, sharedGuidance(reply, today), today, reply.language);
+    case 'checklist':
+      return renderChecklist(t, sharedGuidance(reply, today), today);
   }
 }
+
+/** The guidance the partner saw: the blocked verdict reads unanswered questions as "not sure", as the blocked card does. */
+const sharedGuidance = (reply: SharedResult, today: string) =>
+  reply.blocked ? guidanceFor(withProbes(reply.answers), today) : guidanceFor(reply.answers, today, reply.continueAnyway);
 
 /** This customer's answers in one line, as the partner gave them ("Europe · Direct (admin center) · 2027-01-31 …"). */
 function recapOf(t: Translate, answers: Answers, today: string): string {

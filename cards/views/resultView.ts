@@ -225,6 +225,8 @@ function earlyActions(t: Translate, g: Guidance, changeQuestionId: string): Butt
   return [
     ...(cloud ? [] : [commandButton(t, 'continue', 'positive')]),
     { title: tr(t, 'cards:button.changeThatAnswer'), style: 'default', data: changeQuestionData(changeQuestionId) },
+    // A blocked move is news for the customer too: what they are told, and what would change it on their side.
+    commandButton(t, 'share'),
     commandButton(t, 'restart'),
   ];
 }

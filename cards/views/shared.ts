@@ -39,10 +39,11 @@ const COMMAND_TITLE_KEYS: { readonly [C in Command]: string } = {
   cancel: 'cards:button.cancel',
   quick: 'cards:button.quick',
   change: 'cards:button.change',
-  share: 'cards:button.share',
+  share: 'customer:button.share',
   profile: 'cards:button.changeProfile',
   continue: 'cards:button.continueAnyway',
   sameCustomer: 'cards:button.sameCustomer',
+  checklist: 'customer:button.checklist',
 };
 
 export function commandButton(t: Translate, command: Command, style: ButtonStyle = 'default'): Button {

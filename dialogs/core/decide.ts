@@ -12,7 +12,7 @@ import { readTypedAnswer } from '../typedAnswer.js';
 import { looksLikeDescription, readDescription } from '../description/index.js';
 import { knownAnswers, knownBlocked, nextPosition } from './flow.js';
 import { marketOfLocale } from './markets.js';
-import { IN_PLACE_REPLIES, type Reply } from './replies.js';
+import { IN_PLACE_REPLIES, type Reply, type SharedResult } from './replies.js';
 import { answerText, newCheck, type CheckState, type PartnerAnswers, type UserProfile } from './state.js';
 
 /**
@@ -208,7 +208,11 @@ function command(turn: Turn, intent: Extract<Intent, { kind: 'command' }>): void
       return offerChange(turn);
     case 'share':
       if (turn.check?.status !== 'done') return notice(turn, 'common:notice.noCheckYet', ['start', 'quick']);
-      return void turn.replies.push({ kind: 'share', answers: knownAnswers(turn.check, turn.profile), ...continued(turn.check) });
+      // In the partner's language unless a language button on the message's card asked for the customer's.
+      return void turn.replies.push({ kind: 'customerMessage', language: intent.locale ?? turn.locale, ...sharedResult(turn, turn.check) });
+    case 'checklist':
+      if (turn.check?.status !== 'done') return notice(turn, 'common:notice.noCheckYet', ['start', 'quick']);
+      return void turn.replies.push({ kind: 'checklist', ...sharedResult(turn, turn.check) });
     case 'profile':
       return changeProfile(turn);
     case 'continue':
@@ -217,6 +221,13 @@ function command(turn: Turn, intent: Extract<Intent, { kind: 'command' }>): void
 }
 
 const continued = (check: CheckState): { continueAnyway?: boolean } => (check.continueAnyway ? { continueAnyway: true } : {});
+
+/** A finished check as the share replies render it: the blocked verdict where that is what the partner was shown. */
+const sharedResult = (turn: Turn, check: CheckState): SharedResult => ({
+  answers: knownAnswers(check, turn.profile),
+  ...(knownBlocked(check, turn.profile, turn.input.today) ? { blocked: true } : {}),
+  ...continued(check),
+});
 
 const hasFullProfile = (profile: UserProfile): boolean =>
   profile.partner?.partnerRoles !== undefined && profile.partner.partnerModel !== undefined && profile.partner.partnerRegion !== undefined;

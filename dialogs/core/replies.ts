@@ -7,6 +7,13 @@ import type { Locale } from '../../src/i18n/index.js';
 import type { Answers, QuestionId } from '../questions.js';
 import type { PartnerAnswers } from './state.js';
 
+/** A finished check's result as the share replies need it; `blocked` when the early verdict is what the partner saw. */
+export interface SharedResult {
+  answers: Answers;
+  blocked?: boolean;
+  continueAnyway?: boolean;
+}
+
 export type Reply =
   | { kind: 'welcome' }
   | { kind: 'notice'; textKey: string; actions?: readonly NoticeAction[]; params?: Params }
@@ -38,7 +45,10 @@ export type Reply =
     }
   | { kind: 'changeAnswer'; answered: ReadonlyArray<{ questionId: QuestionId; answer?: string }> }
   | { kind: 'faq'; topic: TopicId; inCheck: boolean; answers?: Answers }
-  | { kind: 'share'; answers: Answers; continueAnyway?: boolean }
+  /** The message for the customer's admin, written in `language`: the partner's at first, then the one chosen on its card. */
+  | ({ kind: 'customerMessage'; language: Locale } & SharedResult)
+  /** The partner's checklist of the same result: every step with its actor and date. */
+  | ({ kind: 'checklist' } & SharedResult)
   /** A typed description of the case: what was read (each changeable), what contradicts an earlier answer, what couldn't be read. */
   | {
       kind: 'understood';

@@ -5,6 +5,7 @@ import {
   answerData,
   commandData,
   languageData,
+  shareData,
   nextData,
   skipData,
 } from '../../cards/index.js';
@@ -23,6 +24,7 @@ describe('SubmitDataSchema', () => {
     ok(skipData('renewalDate'));
     for (const c of COMMANDS) ok(commandData(c));
     for (const l of LOCALES) ok(languageData(l));
+    for (const l of LOCALES) ok(shareData(l));
   });
 
   it('accepts what Teams sends for a skip with an empty date input', () => {
@@ -59,5 +61,7 @@ describe('SubmitDataSchema', () => {
   it('rejects a skip that carries an answer, and a locale on another command', () => {
     bad({ action: 'answer', questionId: 'renewalDate', skip: true, answer: '2026-01-01' });
     bad({ action: 'command', command: 'help', locale: 'en' });
+    bad({ action: 'command', command: 'checklist', locale: 'en' });
+    bad({ action: 'command', command: 'share', locale: 'fr' });
   });
 });

@@ -157,6 +157,9 @@ function textProblems(value: string, path: string): string[] {
   return problems;
 }
 
+/** Leftovers of translation in any text a user reads (not only cards): unfilled {{params}}, $t(), raw keys. */
+export const textLeftovers = (value: string, where = 'text'): string[] => textProblems(value, where);
+
 /** Properties whose strings are never shown: submit payloads and addresses. */
 const NOT_SHOWN = new Set(['data', 'url', 'iconUrl', 'type', 'id', '$schema', 'version']);
 

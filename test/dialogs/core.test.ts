@@ -69,6 +69,7 @@ describe('conversation core: decide()', () => {
     { name: 'a typed option word answers the open question', intent: { kind: 'text', text: 'japan' }, check: newCheck(), replies: ['blocked'], status: 'done' },
     { name: 'a typed question mid-check: the answer, then the same question', intent: { kind: 'text', text: 'can the customer get a refund?' }, check: newCheck(), replies: ['faq', 'question:tenantRegion'] },
     { name: 'share before a result: nothing to share yet', intent: command('share'), check: newCheck(), replies: ['notice:common:notice.noCheckYet'] },
+    { name: 'checklist before a result: nothing to share yet', intent: command('checklist'), check: newCheck(), replies: ['notice:common:notice.noCheckYet'] },
     { name: 'continue anyway on a blocked check: asks on', intent: command('continue'), check: checkWith({ tenantRegion: 'japan' }, { status: 'done' }), replies: ['question:purchaseChannel'], status: 'active' },
     { name: 'change profile: the partner questions again, the customer answers kept', intent: command('profile'), check: checkWith({ tenantRegion: 'europe' }), replies: ['question:partnerRoles'] },
   ];
@@ -81,6 +82,27 @@ describe('conversation core: decide()', () => {
       else if (row.status) expect(d.check?.status).to.equal(row.status);
     });
   }
+
+  it('share: the message for the customer in the partner’s language, or in the one its card asks for; the checklist apart', () => {
+    const done = checkWith(
+      { tenantRegion: 'europe', purchaseChannel: 'adminCenter', activeSubscriptions: 'upTo150', resellerRelationship: 'no', offer: 'sameOfferSameCount' },
+      { status: 'done', skipped: ['renewalDate'] },
+    );
+    const answers = { ...PROFILE.partner, ...done.answers };
+    const inTaiwan = turn(command('share'), done, PROFILE, 'zh-TW');
+    expect(inTaiwan.replies).to.deep.equal([{ kind: 'customerMessage', language: 'zh-TW', answers }]);
+    expect(inTaiwan.check).to.deep.equal(done);
+    expect(inTaiwan.profile.locale, 'the partner’s language is not changed').to.equal(undefined);
+    expect(turn(command('share', { locale: 'zh-CN' }), done).replies).to.deep.equal([{ kind: 'customerMessage', language: 'zh-CN', answers }]);
+    expect(turn(command('checklist'), done).replies).to.deep.equal([{ kind: 'checklist', answers }]);
+    // The early verdict: the message says where things stand, read as the blocked card reads it.
+    const blocked = checkWith({ tenantRegion: 'japan' }, { status: 'done' });
+    expect(turn(command('share'), blocked).replies[0]).to.deep.include({ kind: 'customerMessage', blocked: true });
+    expect(turn(command('checklist'), blocked).replies[0]).to.deep.include({ kind: 'checklist', blocked: true });
+    // "Continue anyway": the result as if from the tenant's market, no longer blocked.
+    const continued = turn(command('share'), { ...done, answers: { ...done.answers, tenantRegion: 'japan' }, continueAnyway: true }).replies[0]!;
+    expect(continued).to.deep.include({ kind: 'customerMessage', continueAnyway: true }).and.not.have.property('blocked');
+  });
 
   it('never changes what it was given (a retried turn decides again from the same state)', () => {
     const check = checkWith({ tenantRegion: 'europe' });

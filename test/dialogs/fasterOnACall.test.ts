@@ -1,21 +1,10 @@
 import { expect } from 'chai';
 import { LOCALES } from '../../src/i18n/index.js';
-import { MAILTO_MAX_LENGTH } from '../../cards/index.js';
 import { GUIDED_CASES, DIRECT_NO_ADMIN, type Answers } from '../support/cases.js';
-import { cardsOf, isResultCard, questionIdOf, submitsOf, tFor, textOf, TestConversation, urlsOf, type Card } from '../support/conversation.js';
-
-const lastCard = (replies: Parameters<typeof cardsOf>[0]): Card => cardsOf(replies).at(-1)!;
+import { guidedByClicking, isResultCard, lastCard, questionIdOf, submitsOf, tFor, textOf, TestConversation, type Card } from '../support/conversation.js';
 
 /** Guided check by clicking; returns the result card. */
-async function guided(conv: TestConversation, answers: Answers): Promise<Card> {
-  let card = lastCard(await conv.submit({ action: 'command', command: 'start' }));
-  for (let guard = 0; !isResultCard(card) && guard < 20; guard++) {
-    const id = questionIdOf(card)!;
-    const a = answers[id]!;
-    card = lastCard(await conv.submit(a === 'skip' ? { action: 'answer', questionId: id, skip: true } : { action: 'answer', questionId: id, answer: a }));
-  }
-  return card;
-}
+const guided = guidedByClicking;
 
 /** The quick form's submit as Teams sends it: the action data merged with every input (empty ones as ''). */
 function quickSubmit(answers: Answers): Record<string, string> {
@@ -143,45 +132,10 @@ for (const locale of LOCALES) {
       expect(textOf(card)).to.include(t('common:notice.noCheckYet'));
     });
   });
-
-  describe(`share summary (${locale})`, () => {
-    it('gives a plain-text summary and a mailto: link, with no internals', async () => {
-      const conv = await fresh(locale);
-      const result = await guided(conv, { ...GUIDED_CASES['fewer licenses']!, renewalDate: '2027-06-09' });
-      const replies = await conv.submit({ action: 'command', command: 'share' });
-      const message = replies.at(-1)!;
-      const summary = message.text!;
-      expect(message.textFormat).to.equal('plain');
-      expect(summary).to.include(t('cards:share.title'));
-      expect(summary).to.include(t('guidance:verdict.ready-with-cautions'));
-      expect(summary).to.include(t('guidance:note.licenseCountFewer'));
-      expect(summary).to.include(t('guidance:actor.customerBillingAdmin')).and.include(t('guidance:step.stopRecurringBilling'));
-      expect(summary).to.include('2027-06-08');
-      for (const url of urlsOf(result).filter((u) => u.includes('learn.microsoft.com'))) expect(summary).to.include(url.replace(/\)$/, ''));
-      expect(summary).not.to.match(/\$\{|\{\{|\$t\(|guidance:|cards:|\*\*|\b(?:step|warning|credit|timing)\.[a-z]/);
-      expect(summary).not.to.match(/\b(adminCenter|adminAgent|licenseCountFewer|notSure|customerBillingAdmin)\b/);
-
-      const mailto = JSON.stringify(message.attachments![0]!.content).match(/"url":"(mailto:[^"]+)"/)![1]!;
-      expect(mailto.length).to.be.at.most(MAILTO_MAX_LENGTH);
-      const url = new URL(mailto);
-      expect(url.protocol).to.equal('mailto:');
-      expect(url.searchParams.get('subject')).to.equal(t('cards:share.subject'));
-      const body = decodeURIComponent(mailto.split('&body=')[1]!);
-      expect(summary.startsWith(body) || body.endsWith(t('cards:share.truncated'))).to.equal(true);
-      expect(body.split('\n')[0]).to.equal(t('cards:share.title'));
-      expect(mailto).not.to.match(/[\s"<>]/);
-    });
-
-    it('says there is nothing to share before a check is finished', async () => {
-      const conv = await fresh(locale);
-      const card = lastCard(await conv.submit({ action: 'command', command: 'share' }));
-      expect(textOf(card)).to.include(t('common:notice.noCheckYet'));
-    });
-  });
 }
 
 describe('result card buttons', () => {
-  it('offers Change an answer, Share summary and Start over', async () => {
+  it('offers Change an answer, Message for the customer and Start over', async () => {
     const conv = await fresh('en');
     const result = await guided(conv, DIRECT_NO_ADMIN);
     expect(submitsOf(result).map((d) => d.command)).to.deep.equal(['change', 'share', 'change', 'share', 'restart']);

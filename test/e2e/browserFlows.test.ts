@@ -1,12 +1,15 @@
 // A partner in the Playground's web UI, in headless Chromium: one guided check per language, by clicking.
 // The Teams client's display language reaches the bot as the activity locale, so the bot greets in it.
-// Screenshots of the welcome, a question and the result card go to test-artifacts/ for people to look at.
+// Screenshots of the welcome, a question and the result card go to test-artifacts/ for people to look at. From the
+// result, the message for the customer is copied out of the chat the way a partner would, in two languages.
 import { expect } from 'chai';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { QUESTIONS } from '../../dialogs/questions.js';
 import { LOCALES, type Locale } from '../../src/i18n/index.js';
 import { rmSync, writeFileSync } from 'node:fs';
-import { artifactPath, launchChromium, openLoopbackOnlyPage, screenshotCard } from './support/browser.js';
+import { LANGUAGE_NAMES } from '../../cards/index.js';
+import { plainOf } from '../support/messageText.js';
+import { artifactPath, copyMessageText, launchChromium, openLoopbackOnlyPage, screenshotCard } from './support/browser.js';
 import { ANSWERS, expectedResultTexts, tFor } from './support/flow.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -59,6 +62,16 @@ async function pickDate(page: Page, card: Locator, iso: string): Promise<void> {
     await page.locator(`button[title^="${distance > 0 ? 'Next' : 'Previous'} month"]`).click();
   }
   await page.locator(`[aria-label="${day}, ${MONTHS[month - 1]}, ${year}"]`).click();
+}
+
+/** The newest text the bot sent starts with `title`, and selecting and copying it in the chat gives its lines exactly. */
+async function expectCopiedAsSent(page: Page, stack: Stack, title: string): Promise<void> {
+  const sent = [...stack.client.messages.values()].filter((m) => m.text).at(-1)!.text!;
+  const lines = plainOf(sent).split('\n');
+  expect(lines[0]).to.equal(title);
+  expect(lines.length, 'a message of several lines').to.be.greaterThan(5);
+  const copied = await copyMessageText(page, lines[0]!, lines.at(-1)!);
+  expect(copied.replace(/\r\n/g, '\n').trim().split('\n')).to.deep.equal(lines);
 }
 
 describe('in a browser: the Agents Playground web UI in headless Chromium', function () {
@@ -147,6 +160,16 @@ describe('in a browser: the Agents Playground web UI in headless Chromium', func
         await result.getByRole('button', { name: t('cards:result.show.steps', { count: 3 }), exact: true }).click();
         const text = await result.innerText();
         for (const expected of expectedResultTexts(locale)) expect(text).to.include(expected);
+
+        // The message for the customer: copied from the chat, it keeps every line the bot wrote; then in another language.
+        await click(result.getByRole('button', { name: t('customer:button.share'), exact: true }).first());
+        await expectCopiedAsSent(page, stack, t('customer:message.title'));
+        const other = LOCALES[(LOCALES.indexOf(locale) + 1) % LOCALES.length]!;
+        await click(cards.last().getByRole('button', { name: LANGUAGE_NAMES[other], exact: true }));
+        await expectCopiedAsSent(page, stack, tFor(other)('customer:message.title'));
+        // The message as the chat shows it, with its card under it.
+        await cards.last().scrollIntoViewIfNeeded();
+        await page.screenshot({ path: artifactPath(`playground-${locale}-5-customer-message-in-${other}.png`) });
       } catch (err) {
         // What the page showed when it went wrong, for whoever reads the CI log.
         await page.screenshot({ path: artifactPath(`playground-${locale}-failure.png`), fullPage: true }).catch(() => undefined);

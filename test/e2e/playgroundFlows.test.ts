@@ -8,6 +8,7 @@ import { LOCALES } from '../../src/i18n/index.js';
 import { actionWith, inputsOf, isResultCard, questionIdOf, textOf } from './support/cardActions.js';
 import { ANSWERS, answerByClicking, cardIn, expectedResultTexts, nextStep, switchLanguage, tFor } from './support/flow.js';
 import { startStack, type Stack } from './support/stack.js';
+import { plainOf } from '../support/messageText.js';
 
 describe('in the Agents Playground (Teams channel)', function () {
   this.timeout(90_000);
@@ -137,11 +138,20 @@ describe('in the Agents Playground: quick form and group chat', function () {
       expect(textOf(changed!.card)).to.include(t('guidance:note.transferNoDuplicates')).and.include(t('guidance:step.createTransferByProvider'));
       expect(textOf(changed!.card)).to.include(t('cards:result.heading.fallback', { path: t('guidance:path.over150') }));
 
-      // Share: a plain-text summary to copy, and a mailto: link.
+      // The message for the customer: text to copy, written to the customer, a mailto: link; other languages and the
+      // partner's checklist from its card.
       const shared = await client.click(changed!, { command: 'share' });
-      const summary = shared.created.find((m) => m.text)!;
-      expect(summary.text).to.include(t('cards:share.title')).and.include(t('guidance:note.transferNoDuplicates'));
-      expect(JSON.stringify(shared.cards)).to.match(/"url":"mailto:\?subject=/);
+      const message = shared.created.find((m) => m.text)!;
+      const card = shared.created.find((m) => m.card)!;
+      expect(plainOf(message.text!).split('\n')[0]).to.equal(t('customer:message.title'));
+      expect(plainOf(message.text!)).to.include(t('customer:happens.path.partnerTransfer')).and.include(t('customer:happens.fallback.over150'));
+      expect(message.text).not.to.include(t('guidance:note.transferNoDuplicates'));
+      expect(JSON.stringify(card.card)).to.match(/"url":"mailto:\?subject=/);
+      const other = LOCALES[(LOCALES.indexOf(locale) + 1) % LOCALES.length]!;
+      const rewritten = (await client.click(card, { command: 'share', locale: other })).created.find((m) => m.text)!;
+      expect(plainOf(rewritten.text!).split('\n')[0]).to.equal(tFor(other)('customer:message.title'));
+      const checklist = (await client.click(card, { command: 'checklist' })).created.find((m) => m.text)!;
+      expect(plainOf(checklist.text!)).to.include(t('cards:share.title')).and.include(t('guidance:note.transferNoDuplicates'));
     });
   }
 

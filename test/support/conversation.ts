@@ -100,3 +100,16 @@ export function isResultCard(card: unknown): boolean {
 }
 
 export const tFor = (locale: Locale) => translator.t(locale);
+
+export const lastCard = (replies: Array<Partial<Activity>>): Card => cardsOf(replies).at(-1)!;
+
+/** A guided check by clicking, from [Start] to the result (or the blocked verdict): answers by question id, 'skip' skips. */
+export async function guidedByClicking(conv: TestConversation, answers: Record<string, string>): Promise<Card> {
+  let card = lastCard(await conv.submit({ action: 'command', command: 'start' }));
+  for (let guard = 0; !isResultCard(card) && guard < 20; guard++) {
+    const id = questionIdOf(card)!;
+    const a = answers[id]!;
+    card = lastCard(await conv.submit(a === 'skip' ? { action: 'answer', questionId: id, skip: true } : { action: 'answer', questionId: id, answer: a }));
+  }
+  return card;
+}

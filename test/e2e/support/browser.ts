@@ -43,3 +43,37 @@ export async function screenshotCard(page: Page, card: Locator, name: string): P
   await card.screenshot({ path: artifactPath(name) });
   await page.setViewportSize(viewport);
 }
+
+/**
+ * What a user gets by selecting a chat message whole and copying it (Ctrl+C): the page's own copy into the
+ * clipboard, read back. The message is found by its first and last lines as they show in the chat, once the
+ * page shows it (the bot's answer can arrive before the page has drawn it).
+ */
+export async function copyMessageText(page: Page, firstLine: string, lastLine: string): Promise<string> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  const bubble = await page.waitForFunction(
+    ([first, last]) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.textContent?.trim() !== first || !n.parentElement) continue;
+        // The smallest element holding the whole message: the message bubble.
+        let e: HTMLElement = n.parentElement;
+        while (e.parentElement && !e.innerText.includes(last!)) e = e.parentElement;
+        if (e.innerText.includes(last!)) return e;
+      }
+      return false;
+    },
+    [firstLine, lastLine] as const,
+    { timeout: 20_000 },
+  );
+  return bubble.evaluate(async (element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element as Node);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    document.execCommand('copy');
+    selection.removeAllRanges();
+    return navigator.clipboard.readText();
+  });
+}
