@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LRUCache } from 'lru-cache';
 import {
   ACTIVE_SUBSCRIPTIONS,
   DATE_KINDS,
@@ -159,7 +160,6 @@ export function parseAnswer(question: Question, value: unknown): Answers[Questio
   let known = parsedAnswers.get(key);
   if (known === undefined) {
     known = { value: parseWithSchema(question.id, value) };
-    if (parsedAnswers.size >= MAX_PARSED) parsedAnswers.delete(parsedAnswers.keys().next().value as string);
     parsedAnswers.set(key, known);
   }
   // A list is copied: callers may change what they get.
@@ -174,10 +174,9 @@ function parseWithSchema(id: QuestionId, value: unknown): Answers[QuestionId] | 
 /**
  * Every turn reads its stored answers back through their schemas (state from an older version, or tampered
  * with, must not pass), and the same few values come back turn after turn: a schema's verdict on a short
- * string, or a list of them, is remembered. Bounded; anything else is parsed each time.
+ * string, or a list of them, is remembered (the 5,000 most recently used); anything else is parsed each time.
  */
-const MAX_PARSED = 5_000;
-const parsedAnswers = new Map<string, { value: Answers[QuestionId] | undefined }>();
+const parsedAnswers = new LRUCache<string, { value: Answers[QuestionId] | undefined }>({ max: 5_000 });
 
 function memoKeyOf(id: QuestionId, value: unknown): string | undefined {
   if (typeof value === 'string') return value.length <= 128 ? `${id}\n${value}` : undefined;

@@ -1,5 +1,6 @@
 // Where a check stands: what is known (the partner's profile and this customer's answers), the next question
 // worth asking, and the result. Pure: answers and today in, plain data out.
+import { LRUCache } from 'lru-cache';
 import { addDays, blockersOf, guideSituation, type Guidance, type Situation } from '../../src/guidance/index.js';
 import { QUESTIONS, isProfileQuestion, isRelevant, situationOf, type Answers, type Question, type QuestionId } from '../questions.js';
 import type { CheckState, UserProfile } from './state.js';
@@ -37,7 +38,6 @@ export function couldChange(q: Question, known: Answers, today: string, continue
   let answer = probed.get(key);
   if (answer === undefined) {
     answer = probeChange(q, known, today, continueAnyway);
-    if (probed.size >= MAX_PROBED) probed.delete(probed.keys().next().value as string);
     probed.set(key, answer);
   }
   return answer;
@@ -46,10 +46,9 @@ export function couldChange(q: Question, known: Answers, today: string, continue
 /**
  * couldChange is a pure function of its arguments, and each answer costs up to 16 engine runs; a check asks it
  * for the same known answers on several turns (and partners share the first questions' states), so answers
- * are remembered, at most MAX_PROBED of them, the oldest going first.
+ * are remembered, the 20,000 most recently used.
  */
-const MAX_PROBED = 20_000;
-const probed = new Map<string, boolean>();
+const probed = new LRUCache<string, boolean>({ max: 20_000 });
 
 function memoKey(q: Question, known: Answers, today: string, continueAnyway: boolean): string {
   const parts = [q.id, today, continueAnyway ? '1' : '0'];

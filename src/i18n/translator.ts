@@ -1,4 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
+import { LRUCache } from 'lru-cache';
 import { resources, NAMESPACES } from './resources.js';
 import { LOCALES, type Locale } from './locale.js';
 
@@ -39,9 +40,8 @@ export type Translator = ReturnType<typeof createTranslator>;
  * string: remember it. i18next copies its whole options object and runs its interpolation on every call;
  * a result card asks for ~60 strings, together a fifth of a turn's CPU (measured in npm run bench).
  * Only options made of plain values are remembered (a caller passing objects gets i18next every time).
- * Bounded: the oldest entry goes once `MAX_MEMOIZED` are held (dates and counts in params vary).
+ * Bounded per language: the 20,000 most recently used (dates and counts in params vary).
  */
-const MAX_MEMOIZED = 20_000;
 
 const plainValue = (v: unknown): boolean => v === undefined || v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
@@ -56,7 +56,7 @@ function memoKey(key: unknown, rest: unknown[]): string | undefined {
 }
 
 function memoizePlain(t: TFunction, locale: Locale): Translate {
-  const memo = new Map<string, string>();
+  const memo = new LRUCache<string, string>({ max: 20_000 });
   const translate = ((key: unknown, ...rest: unknown[]) => {
     const memoKeyOf = memoKey(key, rest);
     if (memoKeyOf === undefined) return (t as unknown as (...args: unknown[]) => unknown)(key, ...rest);
@@ -64,10 +64,7 @@ function memoizePlain(t: TFunction, locale: Locale): Translate {
     if (known !== undefined) return known;
     const value = (t as unknown as (...args: unknown[]) => unknown)(key, ...rest);
     // Strings only: `returnObjects` gives a fresh array or object the caller may keep.
-    if (typeof value === 'string') {
-      if (memo.size >= MAX_MEMOIZED) memo.delete(memo.keys().next().value as string);
-      memo.set(memoKeyOf, value);
-    }
+    if (typeof value === 'string') memo.set(memoKeyOf, value);
     return value;
   }) as unknown as Translate;
   return Object.assign(translate, { lng: locale });
