@@ -103,14 +103,12 @@ export function createConversation({ storage, translator, defaultLocale, today =
     // Only cards of the check were sent with Action.Execute (before every click became Action.Submit): whatever
     // such a click leads to, the card that carries the check forward replaces it, as it did then.
     if (invoke && !clickedCard && replies.length > 0 && IN_PLACE_REPLIES.has(replies.at(-1)!.kind)) clickedCard = replies.pop();
-    const inPlace = shared ? undefined : clickedCard;
-    if (clickedCard && !inPlace) replies.push(clickedCard);
-
-    // A card's Action.Submit (every client, Teams mobile included): the clicked message is updated to the card that
-    // carries the check forward. Where it can't be (replies travel in the HTTP response) that card comes as a new
-    // message instead; so it does when the update is refused.
-    const update = inPlace && !invoke && activity.replyToId && activity.deliveryMode !== 'expectReplies' ? inPlace : undefined;
-    if (inPlace && !invoke && !update) replies.push(inPlace);
+    // Where that card goes: an Action.Execute's invoke response; for an Action.Submit (every client, Teams mobile
+    // included) an update of the clicked message; else (a group chat, replies in the HTTP response) a new message,
+    // as it does when the update is refused.
+    const inResponse = !shared && invoke ? clickedCard : undefined;
+    const update = !shared && !invoke && activity.replyToId && activity.deliveryMode !== 'expectReplies' ? clickedCard : undefined;
+    if (clickedCard && !inResponse && !update) replies.push(clickedCard);
     for (const reply of replies) {
       const { card, text } = renderReply(t, reply, day);
       // Markdown with hard breaks (renderReply writes them): sent as 'plain', the Agents Playground runs the lines together.
@@ -119,8 +117,8 @@ export function createConversation({ storage, translator, defaultLocale, today =
     if (update) await updateOrSend(context, { type: ActivityTypes.Message, id: activity.replyToId, attachments: [renderReply(t, update, day).card as never] });
     if (!invoke) return undefined;
     // A Universal Action (a card sent before every click became Action.Submit): the card comes back in the response.
-    const value = inPlace
-      ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: renderReply(t, inPlace, day).card.content }
+    const value = inResponse
+      ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: renderReply(t, inResponse, day).card.content }
       : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: String(t('common:notice.done')) };
     return { status: 200, body: value };
   }

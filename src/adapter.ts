@@ -95,7 +95,7 @@ export class BotAdapter extends CloudAdapter {
   ): Promise<InvokeResponse | undefined> {
     const authenticated = await this.authenticate(authHeader, activity);
     const inner = authenticated.connectorFactory ?? this.botFrameworkAuthentication.createConnectorFactory(authenticated.claimsIdentity);
-    const connectorFactory = this.connectorClients.factoryFor(appIdOf(authenticated), inner);
+    const connectorFactory = this.connectorClients.factoryFor(appIdOf(authenticated.claimsIdentity), inner);
     const telemetry = this.options.telemetry;
     if (!telemetry) return this.processActivity({ ...authenticated, connectorFactory }, activity, logic);
     return telemetry.turn(activity, logic, (traced) => this.processActivity({ ...authenticated, connectorFactory }, activity, traced));
@@ -122,7 +122,7 @@ export class BotAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    const appId = claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
+    const appId = appIdOf(claimsIdentity);
     let client = this.userTokenClients.get(appId);
     if (!client) {
       client = super.createUserTokenClient(claimsIdentity);
@@ -137,7 +137,7 @@ export class BotAuthentication extends ConfigurationBotFrameworkAuthentication {
 }
 
 /** The app botbuilder's connector factory acts as for this request (its rule: audience, else app id claim); '' when unauthenticated. */
-function appIdOf({ claimsIdentity }: AuthenticateRequestResult): string {
+function appIdOf(claimsIdentity: ClaimsIdentity): string {
   return claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
 }
 
