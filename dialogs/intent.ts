@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { ADAPTIVE_CARD_ACTION_INVOKE, QUICK_FORM_FIELDS, SubmitDataSchema, type QuickFormField } from '../cards/actions.js';
+import { ADAPTIVE_CARD_ACTION_INVOKE, QUICK_FORM_FIELDS, SubmitDataSchema, type MoveSubmit, type QuickFormField } from '../cards/actions.js';
 import { normalizeLocale, type Locale } from '../src/i18n/index.js';
 import { normalizeTyped, resolveLanguageWord, type Command, type Lexicon } from './lexicon.js';
 import { oneTypoAway } from './typo.js';
@@ -12,6 +12,8 @@ export type Intent =
   | { kind: 'change'; questionId?: string }
   | { kind: 'set'; questionId: string; answer: string }
   | { kind: 'text'; text: string }
+  /** A click on a tracked move's card, or a reminder's (src/moves). */
+  | ({ kind: 'move' } & Omit<MoveSubmit, 'action'>)
   | { kind: 'invalidSubmit' }
   | { kind: 'empty' };
 
@@ -77,6 +79,10 @@ export function intentFromCard(value: unknown): Intent {
       return { kind: 'change', questionId: data.questionId || undefined };
     case 'set':
       return { kind: 'set', questionId: data.questionId, answer: data.answer };
+    case 'move': {
+      const { action: _action, ...move } = data;
+      return { kind: 'move', ...move };
+    }
     case 'quickForm': {
       const fields: Partial<Record<QuickFormField, string>> = {};
       for (const f of QUICK_FORM_FIELDS) if (data[f]) fields[f] = data[f];

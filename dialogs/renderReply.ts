@@ -16,6 +16,7 @@ import {
   type CardAttachment,
   type Translate,
 } from '../cards/index.js';
+import { renderMoveCard } from '../cards/moveCards.js';
 import { partnerLineOf } from '../cards/views/questionView.js';
 import { answerLabel } from '../cards/index.js';
 import { QUESTIONS, isProfileQuestion, isRelevant, questionById, type Answers, type QuestionId } from './questions.js';
@@ -98,6 +99,12 @@ export function renderReply(t: Translate, reply: Reply, today: string): Rendered
       return renderCustomerMessage(t, sharedGuidance(reply, today), today, reply.language);
     case 'checklist':
       return renderChecklist(t, sharedGuidance(reply, today), today);
+    case 'trackLabel':
+    case 'move':
+    case 'moveList':
+    case 'forgetConfirm':
+    case 'reminder':
+      return { card: renderMoveCard(t, reply, today) };
   }
 }
 

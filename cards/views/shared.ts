@@ -44,6 +44,9 @@ const COMMAND_TITLE_KEYS: { readonly [C in Command]: string } = {
   continue: 'cards:button.continueAnyway',
   sameCustomer: 'cards:button.sameCustomer',
   checklist: 'customer:button.checklist',
+  track: 'moves:button.track',
+  moves: 'moves:button.list',
+  forget: 'moves:button.forget',
 };
 
 export function commandButton(t: Translate, command: Command, style: ButtonStyle = 'default'): Button {

@@ -6,6 +6,7 @@ import type { TopicId } from '../../src/faq/index.js';
 import type { Locale } from '../../src/i18n/index.js';
 import type { Answers, QuestionId } from '../questions.js';
 import type { PartnerAnswers } from './state.js';
+import type { LabelProblem, MoveAction, MoveSummary, TrackedMove } from '../../src/moves/index.js';
 
 /** A finished check's result as the share replies need it; `blocked` when the early verdict is what the partner saw. */
 export interface SharedResult {
@@ -55,6 +56,42 @@ export type Reply =
       found: ReadonlyArray<{ questionId: QuestionId; answer: string }>;
       conflicts: ReadonlyArray<{ questionId: QuestionId; was: string; now: string }>;
       unreadable: ReadonlyArray<{ questionId: QuestionId; text: string }>;
+    }
+  | MoveReply;
+
+/** Cards of tracked moves (issue 16): language-free views of what src/moves stored. */
+export type MoveReply =
+  /** [Track]: asks for the partner's own short name for the customer. `key` names the result being tracked. */
+  | { kind: 'trackLabel'; key: string; problem?: LabelProblem }
+  /**
+   * One move's checklist: its steps (tickable), dates, what is urgent now, [Recompute] [Close]/[Reopen] [Delete] [My moves].
+   * `banner` says what just happened; `confirmDelete` turns the card into "Delete <label>?" [Delete] [Keep].
+   */
+  | {
+      kind: 'move';
+      move: TrackedMove;
+      banner?: 'created' | 'existing' | 'recomputed' | 'closed' | 'reopened';
+      confirmDelete?: boolean;
+    }
+  /** The partner's moves, open first and soonest date first; `closed` counts closed moves not shown. */
+  | { kind: 'moveList'; moves: readonly MoveSummary[]; closed: number; includeClosed: boolean }
+  /** `forget`: what will be deleted, [Delete everything] [Keep]. */
+  | { kind: 'forgetConfirm' }
+  /**
+   * A reminder (sent proactively; a click on it comes back here): the move's label, the deadline, the steps due
+   * then with their actors, [Done] [Snooze] [Open move]. `state` after a click: its steps ticked, or put off until `until`.
+   */
+  | {
+      kind: 'reminder';
+      moveId: string;
+      label: string;
+      date: string;
+      daysBefore: number;
+      late?: boolean;
+      steps: readonly MoveAction[];
+      state?: 'done' | 'snoozed';
+      /** YYYY-MM-DD: when a snoozed reminder comes again. */
+      until?: string;
     };
 
 /** Cards that carry this user's check forward: a click on a card of the check shows the last of them in place of the clicked card. */
