@@ -4,8 +4,8 @@ import {
   UserState,
   type Activity,
   type InvokeResponse,
+  TurnContext,
   type Storage,
-  type TurnContext,
 } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { ADAPTIVE_CARD_ACTION_INVOKE } from '../cards/actions.js';
@@ -17,14 +17,27 @@ import type { Decision, TurnIntent } from './core/decide.js';
 import { IN_PLACE_REPLIES } from './core/replies.js';
 import { readProfile, type CheckState, type UserProfile } from './core/state.js';
 import { buildLexicon } from './lexicon.js';
+import { intentOf } from './intent.js';
 import { renderReply } from './renderReply.js';
+import { presentMove } from './core/moves.js';
+import { runMoveEffect, type MoveServices } from './moveEffects.js';
+import { MoveStore, type UserRef } from '../src/moves/index.js';
+import { ReminderBook } from '../src/reminders/index.js';
+import { retentionPolicy, type RetentionPolicy } from '../src/state/retention.js';
 
 export interface ConversationDeps {
   storage: Storage;
   translator: Translator;
   defaultLocale: Locale;
   today?: () => string;
+  /** Tracked moves and their reminders; by default over `storage` with `policy`. */
+  moves?: MoveServices;
+  /** Retention of what the conversation keeps outside its turn state (tracked moves). Default: 30 days. */
+  policy?: RetentionPolicy;
 }
+
+/** Who a move belongs to: the Entra object id where Teams gives one (the same person in every chat), else the channel's id. */
+const userOf = (activity: Activity): UserRef => ({ channelId: activity.channelId, userId: activity.from?.aadObjectId ?? activity.from?.id ?? '' });
 
 const DAY_MS = 86_400_000;
 let today_ = { day: '', until: 0 };
@@ -71,13 +84,15 @@ async function updateOrSend(context: TurnContext, activity: Partial<Activity>): 
  * it writes the state (saved eTag-checked by the turn runner before any reply leaves), renders the replies
  * in the turn's language and sends them; a Universal Action gets its card back in the invoke response.
  */
-export function createConversation({ storage, translator, defaultLocale, today = isoToday }: ConversationDeps) {
+export function createConversation({ storage, translator, defaultLocale, today = isoToday, moves, policy = retentionPolicy(30 * DAY_MS) }: ConversationDeps) {
+  const moveServices: MoveServices = moves ?? defaultMoveServices(storage, policy);
   const userState = new UserState(storage);
   const checkState = new PrivateConversationState(storage);
   const profile = userState.createProperty<UserProfile>('profile');
   const check = checkState.createProperty<CheckState | undefined>('check');
   const dialogs = new DialogSet(turnScopedDialogState());
-  dialogs.add(new ConversationDialog({ lexicon: buildLexicon(), profile, check, today, defaultLocale }));
+  const lexicon = buildLexicon();
+  dialogs.add(new ConversationDialog({ lexicon, profile, check, today, defaultLocale }));
 
   async function decideTurn(context: TurnContext, intent?: TurnIntent): Promise<Decision> {
     const dc = await dialogs.createContext(context);
@@ -100,6 +115,14 @@ export function createConversation({ storage, translator, defaultLocale, today =
     // for everyone: a click there changes only the clicker's check, and their next card comes as a new message.
     const shared = activity.conversation?.conversationType !== undefined && activity.conversation.conversationType !== 'personal';
     let clickedCard = decision.inPlace;
+    if (decision.effect) {
+      // Reminders go to a personal chat only: a group chat may include the customer.
+      const reference = shared ? undefined : TurnContext.getConversationReference(activity);
+      const outcome = await runMoveEffect(moveServices, decision.effect, { user: userOf(activity as Activity), reference, locale: decision.locale, today: day });
+      const presented = presentMove(decision.effect, outcome, day);
+      replies.push(...presented.replies);
+      if (presented.inPlace) clickedCard = presented.inPlace;
+    }
     // Only cards of the check were sent with Action.Execute (before every click became Action.Submit): whatever
     // such a click leads to, the card that carries the check forward replaces it, as it did then.
     if (invoke && !clickedCard && replies.length > 0 && IN_PLACE_REPLIES.has(replies.at(-1)!.kind)) clickedCard = replies.pop();
@@ -145,10 +168,18 @@ export function createConversation({ storage, translator, defaultLocale, today =
      * see now, from the saved state, sent again (an invoke gets it as its response). Changes nothing.
      */
     async replay(context: TurnContext): Promise<InvokeResponse | undefined> {
-      return apply(context, await decideTurn(context, { kind: 'resend' }));
+      // A click on a move's card did its work in the move store, not in this state: run again (every move
+      // effect is idempotent), it shows the move as it now is.
+      const intent = intentOf(context.activity, lexicon);
+      return apply(context, await decideTurn(context, intent.kind === 'move' ? intent : { kind: 'resend' }));
     },
   };
 }
 
 export type Conversation = ReturnType<typeof createConversation>;
+
+function defaultMoveServices(storage: Storage, policy: RetentionPolicy): MoveServices {
+  const book = new ReminderBook({ storage, policy });
+  return { store: new MoveStore({ storage, policy, reminders: book }), book };
+}
 export type { Activity };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { Locale } from '../src/i18n/index.js';
@@ -41,6 +42,8 @@ export class ConversationDialog extends Dialog<{ intent?: TurnIntent }> {
       clientLocale: context.activity.locale,
       defaultLocale: deps.defaultLocale,
       lexicon: deps.lexicon,
+      // Names a check started this turn (randomness stays out of the pure core).
+      checkId: randomBytes(6).toString('base64url'),
     });
     return dc.endDialog(decision);
   }

@@ -1,7 +1,7 @@
 import { languageList } from './languageView.js';
 import { commandButton, escapeParams, tr, type Button, type Params, type Translate } from './shared.js';
 
-export type NoticeAction = 'start' | 'quick' | 'help' | 'language' | 'restart';
+export type NoticeAction = 'start' | 'quick' | 'help' | 'language' | 'restart' | 'moves';
 
 export interface NoticeInput {
   /** A locale key; without a namespace prefix it is read from `cards` (e.g. 'notice.cancelled'). */

@@ -13,6 +13,8 @@ import { looksLikeDescription, readDescription } from '../description/index.js';
 import { knownAnswers, knownBlocked, nextPosition } from './flow.js';
 import { marketOfLocale } from './markets.js';
 import { IN_PLACE_REPLIES, type Reply, type SharedResult } from './replies.js';
+import { effectOfMoveIntent, trackKeyOf, type MoveEffect } from './moves.js';
+import type { MoveReading } from '../../src/moves/index.js';
 import { answerText, newCheck, type CheckState, type PartnerAnswers, type UserProfile } from './state.js';
 
 /**
@@ -31,6 +33,8 @@ export interface TurnInput {
   clientLocale?: unknown;
   defaultLocale: Locale;
   lexicon: Lexicon;
+  /** A fresh id the host made for this turn: a check started now is named by it. */
+  checkId?: string;
 }
 
 export interface Decision {
@@ -47,6 +51,11 @@ export interface Decision {
    * replaced (a group chat, replies in the HTTP response), the edge sends it after them.
    */
   inPlace?: Reply;
+  /**
+   * Something to do to the user's tracked moves (they live in storage, not in this state): the host runs it and
+   * renders what it found with `presentMove` (./moves.ts).
+   */
+  effect?: MoveEffect;
 }
 
 /** Mutable working copy of one turn: the decision being built, and what it is built from. */
@@ -78,8 +87,8 @@ export function decide(input: TurnInput): Decision {
   if (!turn.inPlace && clickedCheckCard(input.intent) && turn.replies.length > 0 && IN_PLACE_REPLIES.has(turn.replies.at(-1)!.kind)) {
     turn.inPlace = turn.replies.pop();
   }
-  const { check, profile, locale, replies, inPlace } = turn;
-  return { check, profile, locale, replies, ...(inPlace ? { inPlace } : {}) };
+  const { check, profile, locale, replies, inPlace, effect } = turn;
+  return { check, profile, locale, replies, ...(inPlace ? { inPlace } : {}), ...(effect ? { effect } : {}) };
 }
 
 /** Clicks that only cards of the check carry (typed text never replaces a card). */
@@ -143,6 +152,8 @@ function route(turn: Turn, firstContact: boolean): void {
       return change(turn, intent.questionId);
     case 'set':
       return setAnswer(turn, intent.questionId, intent.answer);
+    case 'move':
+      return moveClick(turn, intent);
     case 'answer':
       if (active(turn)) return answer(turn, intent);
       // A second click on the last question (or any answered one) of the check just finished: its result is shown.
@@ -182,11 +193,11 @@ function command(turn: Turn, intent: Extract<Intent, { kind: 'command' }>): void
       turn.check = undefined;
       return notice(turn, 'common:notice.cancelled', ['start', 'help']);
     case 'restart':
-      turn.check = newCheck();
+      turn.check = newCheck(turn.input.checkId);
       return ask(turn);
     case 'start':
       if (!active(turn)) {
-        turn.check = newCheck();
+        turn.check = newCheck(turn.input.checkId);
         return ask(turn);
       }
       notice(turn, 'common:notice.resumeCheck');
@@ -217,7 +228,50 @@ function command(turn: Turn, intent: Extract<Intent, { kind: 'command' }>): void
       return changeProfile(turn);
     case 'continue':
       return continueAnyway(turn);
+    case 'track':
+      // Asked on a new card: the result stays above it.
+      if (turn.check?.status !== 'done') return notice(turn, 'common:notice.noCheckYet', ['start', 'quick']);
+      return void turn.replies.push({ kind: 'trackLabel', key: trackKeyOfCheck(turn, turn.check) });
+    case 'moves':
+      turn.effect = { kind: 'list', includeClosed: false, inPlace: false };
+      return;
+    case 'forget':
+      return void turn.replies.push({ kind: 'forgetConfirm' });
   }
+}
+
+/** How a finished check's result was read: what a tracked move of it must be recomputed with. */
+function readingOf(turn: Turn, check: CheckState): MoveReading | undefined {
+  if (knownBlocked(check, turn.profile, turn.input.today)) return 'blocked';
+  return check.continueAnyway ? 'continueAnyway' : undefined;
+}
+
+const trackKeyOfCheck = (turn: Turn, check: CheckState): string =>
+  trackKeyOf(check.id, knownAnswers(check, turn.profile), readingOf(turn, check));
+
+/** A click on a tracked move's card or a reminder: an effect for the host; the two that touch this turn's state are decided here. */
+function moveClick(turn: Turn, intent: Extract<Intent, { kind: 'move' }>): void {
+  if (intent.op === 'save') {
+    const check = turn.check;
+    // The label card names the result it was asked for; since then the partner may have started the next customer.
+    if (check?.status !== 'done' || intent.key !== trackKeyOfCheck(turn, check)) {
+      turn.inPlace = { kind: 'notice', textKey: 'moves:notice.staleTrack', actions: ['moves', 'start'] };
+      return;
+    }
+    const reading = readingOf(turn, check);
+    turn.effect = { kind: 'track', key: intent.key, label: intent.label ?? '', answers: knownAnswers(check, turn.profile), ...(reading ? { reading } : {}) };
+    return;
+  }
+  if (intent.op === 'confirmForget') {
+    // Everything of this user the turn holds goes with the rest: the profile (roles, market, language) and this chat's check.
+    turn.profile = {};
+    turn.check = undefined;
+    turn.effect = { kind: 'forget' };
+    return;
+  }
+  const effect = effectOfMoveIntent(intent);
+  if (effect) turn.effect = effect;
+  else notice(turn, 'common:notice.notUnderstood', ['moves', 'help']);
 }
 
 const continued = (check: CheckState): { continueAnyway?: boolean } => (check.continueAnyway ? { continueAnyway: true } : {});
@@ -237,7 +291,7 @@ const hasFullProfile = (profile: UserProfile): boolean =>
  * the result once nothing left to ask could change it.
  */
 function ask(turn: Turn, hint?: 'invalid' | 'outOfDate'): void {
-  const check = turn.check ?? (turn.check = newCheck());
+  const check = turn.check ?? (turn.check = newCheck(turn.input.checkId));
   const { today } = turn.input;
   check.open = undefined;
   if (knownBlocked(check, turn.profile, today)) {
@@ -370,7 +424,7 @@ function described(turn: Turn, text: string): boolean {
   const reading = readDescription(text, today, lexicon);
   if (Object.keys(reading.answers).length === 0 && reading.unreadable.length === 0) return false;
   // A finished check was the last customer: a description is the next one (the partner's profile stays).
-  if (!active(turn)) turn.check = newCheck();
+  if (!active(turn)) turn.check = newCheck(turn.input.checkId);
   const known = knownAnswers(turn.check!, turn.profile);
   const found: Array<{ questionId: QuestionId; answer: string }> = [];
   const conflicts: Array<{ questionId: QuestionId; was: string; now: string }> = [];
@@ -466,7 +520,7 @@ function change(turn: Turn, questionId: string | undefined): void {
 function changeProfile(turn: Turn): void {
   const previous = turn.profile.partner;
   turn.profile.partner = undefined;
-  const check = turn.check ?? (turn.check = newCheck());
+  const check = turn.check ?? (turn.check = newCheck(turn.input.checkId));
   check.previous = { ...check.previous, ...previous };
   check.history = check.history.filter((id) => !isProfileQuestion(id));
   check.status = 'active';
@@ -492,7 +546,7 @@ function quickForm(turn: Turn, fields: Partial<Record<QuickFormField, string>>):
   const { answers, missing, asked } = readQuickForm(entered, turn.input.today);
   // Left empty and optional (the date) is a skip; a required field left empty when the move is blocked is not.
   const skipped = asked.filter((id) => answers[id] === undefined && questionById(id)?.optional === true);
-  const check: CheckState = { status: 'done', answers: {}, history: asked.filter((id) => answers[id] !== undefined || skipped.includes(id)), skipped };
+  const check: CheckState = { ...newCheck(turn.input.checkId), status: 'done', answers: {}, history: asked.filter((id) => answers[id] !== undefined || skipped.includes(id)), skipped };
   const blocked = knownBlocked({ ...check, answers }, {}, turn.input.today);
   // What blocks the move is enough: the rest of the form doesn't matter then.
   // The form comes back with what was entered, but only values it accepts: nothing typed is echoed unchecked.

@@ -16,6 +16,8 @@ export interface UserProfile {
 
 /** Per user per conversation: answers and position, never rendered cards or translated text. */
 export interface CheckState {
+  /** Names this check (this customer): a second [Track] of its result finds the move the first made. */
+  id?: string;
   status: 'active' | 'done';
   answers: Answers;
   /** Questions in the order they were answered, for Back. */
@@ -30,7 +32,10 @@ export interface CheckState {
   open?: { id: QuestionId; step: number; total: number };
 }
 
-export const newCheck = (): CheckState => ({ status: 'active', answers: {}, history: [], skipped: [] });
+export const newCheck = (id?: string): CheckState => ({ ...(id ? { id } : {}), status: 'active', answers: {}, history: [], skipped: [] });
+
+/** A check id as the host makes them (src: a few random base64url characters). */
+export const CHECK_ID = /^[A-Za-z0-9_-]{6,24}$/;
 
 /** A stored profile as this version reads it: partner answers it no longer accepts are asked again. */
 export function readProfile(raw: unknown): UserProfile {
@@ -60,6 +65,7 @@ export function readCheck(raw: unknown): CheckState | undefined {
   const skipped = knownIds(stored.skipped);
   const history = knownIds(stored.history);
   const check: CheckState = { status: stored.status === 'done' ? 'done' : 'active', answers, history, skipped };
+  if (typeof stored.id === 'string' && CHECK_ID.test(stored.id)) check.id = stored.id;
   if (stored.previous !== undefined) check.previous = validAnswers(stored.previous);
   if (stored.continueAnyway) check.continueAnyway = true;
   const open = stored.open;

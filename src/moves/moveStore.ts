@@ -6,7 +6,7 @@ import { planOf, urgentActions, type UrgentAction } from './fromGuidance.js';
 import { indexKey, moveIdOf, moveKey, userKeyOf, type UserRef } from './keys.js';
 import { checkLabel, type LabelProblem } from './label.js';
 import { readItem, readItems, updateItem, writeItem } from './storedItem.js';
-import type { MoveStatus, MoveSummary, TrackedMove } from './types.js';
+import type { MoveReading, MoveStatus, MoveSummary, TrackedMove } from './types.js';
 
 /** What the index keeps of a move: enough to list it without reading it. */
 interface IndexEntry {
@@ -48,6 +48,7 @@ export interface TrackInput {
   idempotencyKey: string;
   label: unknown;
   answers: Record<string, unknown>;
+  reading?: MoveReading;
   guidance: Guidance;
   today: string;
   reference?: Partial<ConversationReference>;
@@ -115,6 +116,7 @@ export class MoveStore {
       id,
       label: label.label,
       answers: input.answers,
+      ...(input.reading ? { reading: input.reading } : {}),
       ...planOf(input.guidance),
       ticked: [],
       status: 'open',

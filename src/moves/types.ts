@@ -18,6 +18,9 @@ export interface MoveAction {
 
 export type MoveStatus = 'open' | 'closed';
 
+/** How the result was read when tracked: the early blocked verdict, or "continue anyway" past it (recompute reads it the same way). */
+export type MoveReading = 'blocked' | 'continueAnyway';
+
 /** One tracked move, stored as an item of its own (`moves/<user>/<id>`): about 1–2 KB. */
 export interface TrackedMove {
   id: string;
@@ -25,6 +28,7 @@ export interface TrackedMove {
   label: string;
   /** The check's answers (a Situation, partly), as the conversation stored them: recompute reads them again. */
   answers: Record<string, unknown>;
+  reading?: MoveReading;
   path: PathId | null;
   /** The guidance's steps, in its order. */
   actions: MoveAction[];
