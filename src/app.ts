@@ -11,6 +11,8 @@ import type { RetryOptions } from './http/connectorRetry.js';
 import { CspMoveBot } from './bot.js';
 import { createConversation } from '../dialogs/index.js';
 import { createServer } from './server.js';
+import { MoveStore } from './moves/index.js';
+import { ProactiveSender, ReminderBook, ReminderScheduler, type ScanReport, type SchedulerOptions } from './reminders/index.js';
 import { createStorage, type StorageHandle } from './storage/createStorage.js';
 import { createTelemetry } from './telemetry/index.js';
 import { DAY_MS, DELIVERY_TTL_MS, DeliveryLedger, RetentionSweeper, TurnRunner, guardStorage, retentionPolicy, type TurnRunnerOptions } from './state/index.js';
@@ -34,6 +36,8 @@ export interface AppOverrides {
    * Tests pass one that sends a card they can recognise.
    */
   replay?: TurnRunnerOptions['replay'];
+  /** Reminder scheduling (tests: an instance id, a claim timeout). */
+  reminders?: Partial<Pick<SchedulerOptions, 'instanceId' | 'claimTimeoutMs' | 'lateAfterMs' | 'intervalMs'>>;
 }
 
 export interface App {
@@ -41,6 +45,8 @@ export interface App {
   close(): Promise<void>;
   /** Deletes expired state now (also done hourly while listening). */
   sweepExpired(): Promise<{ state: number }>;
+  /** Sends the reminders due now (also done every REMINDER_SCAN_SECONDS while listening). */
+  scanReminders(): Promise<ScanReport>;
   logger: Logger;
 }
 
@@ -48,14 +54,20 @@ export interface App {
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const secrets = [config.MicrosoftAppPassword, config.BLOB_CONNECTION_STRING].filter((s): s is string => Boolean(s));
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL, overrides.logDestination, secrets);
-  const now = overrides.now ?? Date.now;
+  // CLOCK_OFFSET (local runs): the whole bot lives that far ahead, so a reminder months away can be seen today.
+  const offset = config.CLOCK_OFFSET;
+  const now = overrides.now ?? (offset !== 0 ? () => Date.now() + offset : Date.now);
+  const today = overrides.today ?? (offset !== 0 ? () => new Date(now()).toISOString().slice(0, 10) : undefined);
   const store = overrides.storage ?? createStorage(config, { sqlite: { now }, blob: { now } });
   // Undefined unless an OTLP endpoint is configured: then nothing below is wrapped.
   const telemetry = createTelemetry({ env: config, version: pkg.version, defaultLocale: config.DEFAULT_LOCALE, storageKind: config.STORAGE, logger });
   // Outages surface as one error type wherever they happen in a turn (src/state/storageGuard.ts).
   const storage = guardStorage(telemetry?.wrapStorage(store.storage) ?? store.storage);
   const translator = createTranslator();
-  const conversation = createConversation({ storage, translator, defaultLocale: config.DEFAULT_LOCALE, today: overrides.today });
+  const policy = retentionPolicy(config.STATE_TTL_DAYS * DAY_MS, now);
+  const book = new ReminderBook({ storage, policy });
+  const moves = new MoveStore({ storage, policy, reminders: book });
+  const conversation = createConversation({ storage, translator, defaultLocale: config.DEFAULT_LOCALE, today, moves: { store: moves, book }, policy });
   const adapter = createAdapter({
     config,
     logger,
@@ -66,7 +78,6 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     localeOf: conversation.localeOf,
     telemetry,
   });
-  const policy = retentionPolicy(config.STATE_TTL_DAYS * DAY_MS, now);
   const turns = new TurnRunner({
     storage,
     states: conversation.states,
@@ -86,6 +97,15 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       }),
   });
   const sweeper = new RetentionSweeper({ store, policy, logger });
+  const scheduler = new ReminderScheduler({
+    storage,
+    policy,
+    book,
+    sender: new ProactiveSender({ adapter, appId: config.MicrosoftAppId ?? '', moves, translator, defaultLocale: config.DEFAULT_LOCALE, logger }),
+    logger,
+    intervalMs: config.REMINDER_SCAN_SECONDS * 1000,
+    ...overrides.reminders,
+  });
   const bot = new CspMoveBot({ conversation, states: conversation.states, turns });
   const { server, drain } = createServer({
     adapter,
@@ -100,6 +120,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   return {
     logger,
     sweepExpired: () => sweeper.sweepNow(),
+    scanReminders: () => scheduler.scanNow(),
     async listen() {
       // Opening storage up front creates the SQLite file and surfaces a bad path before the first user does.
       if (!(await store.ping())) logger.warn({ storage: config.STORAGE }, 'storage is not reachable yet');
@@ -112,6 +133,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
       logger.info({ port, storage: config.STORAGE, version: pkg.version }, 'listening');
       sweeper.start();
+      if (offset !== 0) logger.warn({ clock: new Date(now()).toISOString() }, 'CLOCK_OFFSET is set: dates, reminders and retention run on a shifted clock (for local runs only)');
+      scheduler.start();
       return { port, url: `http://${host}:${port}` };
     },
     close() {
@@ -124,6 +147,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
         server.server.closeIdleConnections();
         await stopped;
         await sweeper.stop();
+        await scheduler.stop();
         await store.close();
         await telemetry?.shutdown();
         logger.info('stopped');

@@ -62,6 +62,22 @@ function wholeNumber(fallback: number, min: number, max: number, unit: string) {
     });
 }
 
+const DURATION_UNITS_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 } as const;
+
+/** A signed duration such as "83d", "-2h", "90m" or "30s" (or 0), in ms; 0 when unset. */
+const duration = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v.trim() === '' || v.trim() === '0') return 0;
+    const match = /^([+-]?)(\d{1,6})([dhms])$/.exec(v.trim());
+    if (!match) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a signed whole number with a unit d, h, m or s (e.g. 83d, -2h, 90m), or 0' });
+      return z.NEVER;
+    }
+    return (match[1] === '-' ? -1 : 1) * Number(match[2]) * DURATION_UNITS_MS[match[3] as keyof typeof DURATION_UNITS_MS];
+  });
+
 function oneOf<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
   return z
     .string()
@@ -99,6 +115,10 @@ export const ConfigSchema = z
     AZURE_CLIENT_ID: optionalText.refine((v) => v === undefined || GUID.test(v), 'must be a GUID (the client id of the user-assigned managed identity) or empty'),
     BLOB_CONTAINER: optionalText.refine((v) => v === undefined || CONTAINER.test(v), 'must be 3-63 lowercase letters, digits or hyphens'),
     STATE_TTL_DAYS: days(30, 1, 3650),
+    // How often every instance looks for reminders that fell due (src/reminders/scheduler.ts).
+    REMINDER_SCAN_SECONDS: wholeNumber(60, 1, 3600, 'seconds'),
+    // For local runs only: the bot's clock (dates, reminders, retention) runs this far ahead, e.g. 83d to see a reminder.
+    CLOCK_OFFSET: duration,
     LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
     DEFAULT_LOCALE: oneOf(LOCALES, 'en'),
     // Connections this instance accepts at once; further ones are refused at accept (src/server.ts).
