@@ -70,7 +70,7 @@ const duration = z
   .optional()
   .transform((v, ctx) => {
     if (v === undefined || v.trim() === '' || v.trim() === '0') return 0;
-    const match = /^([+-]?)(\d{1,6})([dhms])$/.exec(v.trim());
+    const match = /^([+-]?)(\d{1,9})([dhms])$/.exec(v.trim());
     if (!match) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a signed whole number with a unit d, h, m or s (e.g. 83d, -2h, 90m), or 0' });
       return z.NEVER;
