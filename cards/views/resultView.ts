@@ -204,7 +204,7 @@ export function resultView(t: Translate, g: Guidance, options: ResultOptions = {
     ...(credit.length > 0 ? [{ title: tr(t, 'cards:result.show.credit'), target: 'more-credit' as const }] : []),
     { title: tr(t, 'cards:result.show.sources', { count: g.links.length }), target: 'more-sources' as const },
   ];
-  const actions = options.early ? earlyActions(t, g, options.early.changeQuestionId) : [commandButton(t, 'change', 'positive'), commandButton(t, 'share'), commandButton(t, 'restart')];
+  const actions = options.early ? earlyActions(t, g, options.early.changeQuestionId) : [commandButton(t, 'change', 'positive'), commandButton(t, 'share'), commandButton(t, 'track'), commandButton(t, 'restart')];
   return {
     verdict,
     recap: options.recap ?? '',

@@ -192,7 +192,7 @@ describe('cards', () => {
           const card = renderResultCard(t, guidance);
           track('result', assertValidCard(card, `result (${name})`, { maxBytes: RESULT_CARD_MAX_BYTES }));
           // The first buttons above the details, all of them at the bottom.
-          expect(commandsOf(card)).to.deep.equal(['change', 'share', 'change', 'share', 'restart']);
+          expect(commandsOf(card)).to.deep.equal(['change', 'share', 'change', 'share', 'track', 'restart']);
           checkResultShape(t, guidance, card, name);
         }
       });
