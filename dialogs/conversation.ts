@@ -21,7 +21,7 @@ import { intentOf } from './intent.js';
 import { renderReply } from './renderReply.js';
 import { presentMove } from './core/moves.js';
 import { runMoveEffect, type MoveServices } from './moveEffects.js';
-import { MoveStore, type UserRef } from '../src/moves/index.js';
+import { MoveStore, userKeyOf, type UserRef } from '../src/moves/index.js';
 import { ReminderBook } from '../src/reminders/index.js';
 import { retentionPolicy, type RetentionPolicy } from '../src/state/retention.js';
 
@@ -162,6 +162,12 @@ export function createConversation({ storage, translator, defaultLocale, today =
     /** One turn: decide (the dialog), then apply. Returns the invoke response for a Universal Action. */
     async turn(context: TurnContext, intent?: TurnIntent): Promise<InvokeResponse | undefined> {
       return apply(context, await decideTurn(context, intent));
+    },
+    /** The app was removed from a personal chat: its user's reminders stop (their moves stay until they come back or expire). */
+    async uninstalled(context: TurnContext): Promise<void> {
+      const type = context.activity.conversation?.conversationType;
+      if (type !== undefined && type !== 'personal') return;
+      await moveServices.store.dropReference(userKeyOf(userOf(context.activity as Activity)));
     },
     /**
      * For a retried activity whose turn was saved but whose replies may not have left: the card the user should

@@ -4,7 +4,7 @@ import type { Conversation } from '../dialogs/index.js';
 import type { TurnRunner } from './state/index.js';
 
 export interface BotDeps {
-  conversation: Pick<Conversation, 'turn'>;
+  conversation: Pick<Conversation, 'turn'> & Partial<Pick<Conversation, 'uninstalled'>>;
   states: readonly BotState[];
   /**
    * Serializes, deduplicates and retries the turn, and saves its state eTag-checked (src/state); the app
@@ -20,6 +20,11 @@ export class CspMoveBot extends TeamsActivityHandler {
     // Teams sends the user's locale on installationUpdate (not on conversationUpdate), so welcome from here.
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.deps.conversation.turn(context, { kind: 'install' });
+      await next();
+    });
+    // Removed from the personal chat: reminders have nowhere to go (they'd meet a 403); stop them now.
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.deps.conversation.uninstalled?.(context);
       await next();
     });
     this.onMessage(async (context, next) => {
