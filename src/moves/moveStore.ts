@@ -1,11 +1,12 @@
 import type { ConversationReference, Storage } from 'botbuilder';
 import type { Guidance } from '../guidance/index.js';
 import { isEtagConflict } from '../storage/etags.js';
-import type { RetentionPolicy } from '../state/retention.js';
+import { DAY_MS, type RetentionPolicy } from '../state/retention.js';
+import { keptUntil } from '../storage/keptUntil.js';
 import { planOf, urgentActions, type UrgentAction } from './fromGuidance.js';
 import { indexKey, moveIdOf, moveKey, userKeyOf, type UserRef } from './keys.js';
 import { checkLabel, type LabelProblem } from './label.js';
-import { readItem, readItems, updateItem, writeItem } from './storedItem.js';
+import { readItem, readItems, updateItem, writeItem, type Change } from './storedItem.js';
 import type { MoveReading, MoveStatus, MoveSummary, TrackedMove } from './types.js';
 
 /** What the index keeps of a move: enough to list it without reading it. */
@@ -14,6 +15,11 @@ interface IndexEntry {
   status: MoveStatus;
   /** Its dates still to come when last written (unticked steps' last days and deadlines), sorted; the list picks the next one. */
   dates: string[];
+  /**
+   * Until when the move is kept active (epoch ms; the stamp it was written with: see {@link moveActiveUntil}).
+   * Retention: the index is kept as long as its longest-kept move, and leaves out a move gone by retention.
+   */
+  activeUntil?: number;
   createdAt: number;
 }
 
@@ -70,12 +76,42 @@ function datesOf(move: TrackedMove, today: string): string[] {
   return [...dates].sort();
 }
 
-const entryOf = (move: TrackedMove, today: string): IndexEntry => ({
+const entryOf = (move: TrackedMove, today: string, now: number): IndexEntry => ({
   label: move.label,
   status: move.status,
   dates: datesOf(move, today),
+  activeUntil: keptUntil(moveActiveUntil(move), now),
   createdAt: move.createdAt,
 });
+
+/** The latest of a move's deadlines and its steps' last days (ticked or not); undefined when it has none. */
+export function lastDateOf(move: Pick<TrackedMove, 'actions' | 'deadlines'>): string | undefined {
+  const dates = [...move.actions.flatMap((a) => (a.due ? [a.due] : [])), ...Object.values(move.deadlines)];
+  return dates.sort().at(-1);
+}
+
+/** The end of a day (UTC), epoch ms: a move's last date counts whole. NaN for a malformed day (then ignored). */
+const endOfDay = (day: string): number => Date.parse(`${day}T00:00:00Z`) + DAY_MS;
+
+/**
+ * Retention of a move: an open one stays active until the end of its last date, so it is kept (and its
+ * reminders with it) however long until then, and goes the state TTL after; a closed or undated one: from now.
+ */
+export function moveActiveUntil(move: TrackedMove): number | undefined {
+  const last = move.status === 'open' ? lastDateOf(move) : undefined;
+  return last ? endOfDay(last) : undefined;
+}
+
+/** The index is kept as long as its longest-kept move (an entry written before moves were kept: by its dates, when open). */
+function indexActiveUntil(index: MoveIndex): number | undefined {
+  let until: number | undefined;
+  for (const entry of Object.values(index.moves)) {
+    const last = entry.status === 'open' ? entry.dates.at(-1) : undefined;
+    const end = entry.activeUntil ?? (last ? endOfDay(last) : Number.NaN);
+    if (Number.isFinite(end)) until = Math.max(until ?? end, end);
+  }
+  return until;
+}
 
 
 /**
@@ -83,7 +119,9 @@ const entryOf = (move: TrackedMove, today: string): IndexEntry => ({
  * a move is 1–2 KB (answers and steps), twenty of them in one item would be far past what one turn should
  * read and write, and two moves changed at once (two chats, two instances) must not conflict with each other.
  * Every write is eTag-checked (a lost update would drop a tick); a create is IF_ABSENT, so a second [Track]
- * of the same result finds the first move. Items not written for the state TTL read as absent and are swept.
+ * of the same result finds the first move. Retention: an open move is kept until its last date has passed, then
+ * for the state TTL ({@link moveActiveUntil}); the index as long as its longest-lived open move; a closed move,
+ * like all other state, goes when not written for the state TTL (read as absent, then swept).
  *
  * Order of writes: the index first, then the move. A crash between them leaves an index entry without a move
  * (shown as gone when opened, and cleaned then), never a move the index (and so `forget`) does not know.
@@ -125,16 +163,16 @@ export class MoveStore {
       updatedAt: now,
     };
     let tooMany = false;
-    await updateItem<MoveIndex>(this.storage, indexKey(userKey), this.policy, (index) => {
+    await this.updateIndexItem(userKey, (index) => {
       const moves = index?.moves ?? {};
       tooMany = !(id in moves) && Object.keys(moves).length >= this.maxMoves;
       if (tooMany) return { keep: true };
-      return { write: { ...withReference(index, input), moves: { ...moves, [id]: entryOf(move, input.today) } } };
+      return { write: { ...withReference(index, input), moves: { ...moves, [id]: entryOf(move, input.today, this.policy.now()) } } };
     });
     if (tooMany) return { outcome: 'tooMany', max: this.maxMoves };
     try {
       // An expired move under the same key is replaced (its eTag); a live one created meanwhile wins.
-      await writeItem(this.storage, moveKey(userKey, id), move, existing.eTag, this.policy);
+      await writeItem(this.storage, moveKey(userKey, id), move, existing.eTag, this.policy, moveActiveUntil(move));
     } catch (err) {
       if (!isEtagConflict(err)) throw err;
       const winner = await readItem<TrackedMove>(this.storage, moveKey(userKey, id), this.policy);
@@ -148,7 +186,7 @@ export class MoveStore {
   /** The user's moves, open ones first, each group soonest date first (undated last), then oldest first. */
   async list(user: UserRef, today: string, options: { includeClosed?: boolean } = {}): Promise<MoveSummary[]> {
     const { value: index } = await readItem<MoveIndex>(this.storage, indexKey(userKeyOf(user)), this.policy);
-    const summaries: MoveSummary[] = Object.entries(index?.moves ?? {})
+    const summaries: MoveSummary[] = Object.entries((index && this.live(index))?.moves ?? {})
       .filter(([, e]) => options.includeClosed || e.status === 'open')
       .map(([id, e]) => {
         const summary: MoveSummary = { id, label: e.label, status: e.status, createdAt: e.createdAt };
@@ -225,7 +263,7 @@ export class MoveStore {
 
   /** Forgets where to reach the user (they blocked or removed the bot): no reminder is tried again until they come back. */
   async dropReference(userKey: string): Promise<void> {
-    await updateItem<MoveIndex>(this.storage, indexKey(userKey), this.policy, (index) => {
+    await this.updateIndexItem(userKey, (index) => {
       if (!index?.reference) return { keep: true };
       const { reference: _gone, ...rest } = index;
       return { write: rest };
@@ -234,9 +272,7 @@ export class MoveStore {
 
   /** Stores where the user is now (a turn with them): reminders follow them to the conversation and serviceUrl they last used. */
   async noteReference(user: UserRef, reference: Partial<ConversationReference>, locale?: string): Promise<void> {
-    await updateItem<MoveIndex>(this.storage, indexKey(userKeyOf(user)), this.policy, (index) =>
-      index ? { write: withReference(index, { reference, locale }) } : { keep: true },
-    );
+    await this.updateIndexItem(userKeyOf(user), (index) => (index ? { write: withReference(index, { reference, locale }) } : { keep: true }));
   }
 
   private async change(user: UserRef, id: string, today: string, apply: (move: TrackedMove) => TrackedMove | undefined): Promise<MoveUpdate> {
@@ -253,31 +289,45 @@ export class MoveStore {
         return { keep: true };
       }
       return { write: { ...next, updatedAt: this.policy.now() } };
-    });
+    }, moveActiveUntil);
     if (!written) {
       await this.dropFromIndex(userKey, id);
       return { outcome: 'gone' };
     }
     if (unknownStep) return { outcome: 'unknownStep' };
-    await updateItem<MoveIndex>(this.storage, indexKey(userKey), this.policy, (index) => ({
-      write: { ...index, moves: { ...index?.moves, [id]: entryOf(written, today) } },
+    await this.updateIndexItem(userKey, (index) => ({
+      write: { ...index, moves: { ...index?.moves, [id]: entryOf(written, today, this.policy.now()) } },
     }));
-    // Every change, a tick included, re-plans the reminders: a move kept alive by use gets the ones its
-    // retention window now reaches (see src/reminders/plan.ts).
+    // Every change, a tick included, re-plans the reminders (a ticked step's go, a recompute's new dates come).
     await this.reminders?.sync(userKey, before, written);
     return { outcome: 'updated', move: written };
   }
 
   private async updateIndex(userKey: string, input: Pick<TrackInput, 'reference' | 'locale' | 'today'>, move: TrackedMove): Promise<void> {
-    await updateItem<MoveIndex>(this.storage, indexKey(userKey), this.policy, (index) => ({
-      write: { ...withReference(index, input), moves: { ...index?.moves, [move.id]: entryOf(move, input.today) } },
+    await this.updateIndexItem(userKey, (index) => ({
+      write: { ...withReference(index, input), moves: { ...index?.moves, [move.id]: entryOf(move, input.today, this.policy.now()) } },
     }));
+  }
+
+  /**
+   * Every write of the index goes here: `decide` sees it without the entries of moves gone by retention (they
+   * leave with this write, and count against no limit), and it is kept as long as its longest-kept move.
+   */
+  private updateIndexItem(userKey: string, decide: (index: MoveIndex | undefined) => Change<MoveIndex>): Promise<MoveIndex | undefined> {
+    return updateItem<MoveIndex>(this.storage, indexKey(userKey), this.policy, (index) => decide(index && this.live(index)), indexActiveUntil);
+  }
+
+  /** The index without the entries of moves that retention has taken (read as absent, swept): the moves it really lists. */
+  private live(index: MoveIndex): MoveIndex {
+    const now = this.policy.now();
+    const gone = (e: IndexEntry) => e.activeUntil !== undefined && now - e.activeUntil >= this.policy.ttlMs;
+    return { ...index, moves: Object.fromEntries(Object.entries(index.moves).filter(([, e]) => !gone(e))) };
   }
 
   /** True when the index listed it. */
   private async dropFromIndex(userKey: string, id: string): Promise<boolean> {
     let listed = false;
-    await updateItem<MoveIndex>(this.storage, indexKey(userKey), this.policy, (index) => {
+    await this.updateIndexItem(userKey, (index) => {
       listed = index !== undefined && id in index.moves;
       if (!index || !listed) return { keep: true };
       const { [id]: _gone, ...moves } = index.moves;

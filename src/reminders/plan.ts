@@ -23,13 +23,14 @@ export interface PlannedReminder {
 const atHour = (day: string): number => Date.parse(`${day}T${String(REMINDER_HOUR_UTC).padStart(2, '0')}:00:00Z`);
 
 /**
- * The reminders an open move has from `now` on: a week and a day before each deadline the guidance gave
- * (stop renewal by, provision by, the cancel window's or the Expired period's end) on which an unticked step is
- * due — a deadline with no step of the partner's path on it (a transfer's renewal date, the Expired period
- * when provisioning comes first) reminds no one of anything. Never a date the engine did not give, never one
- * in the past, and none after `until` (the move's retention: touching the move moves it and plans the rest).
+ * The reminders an open move has from `now` on, all of them however far ahead (an open move is kept until its
+ * last date has passed: see moveActiveUntil in src/moves/moveStore.ts): a week and a day before each deadline
+ * the guidance gave (stop renewal by, provision by, the cancel window's or the Expired period's end) on which an
+ * unticked step is due — a deadline with no step of the partner's path on it (a transfer's renewal date, the
+ * Expired period when provisioning comes first) reminds no one of anything. Never a date the engine did not
+ * give, never one in the past.
  */
-export function plannedReminders(userKey: string, move: TrackedMove, now: number, until: number): PlannedReminder[] {
+export function plannedReminders(userKey: string, move: TrackedMove, now: number): PlannedReminder[] {
   if (move.status !== 'open') return [];
   const byDate = new Map<string, DeadlineKind[]>();
   for (const kind of DEADLINE_KINDS) {
@@ -42,7 +43,7 @@ export function plannedReminders(userKey: string, move: TrackedMove, now: number
     if (steps.length === 0) continue;
     for (const daysBefore of REMINDER_DAYS_BEFORE) {
       const dueAt = atHour(addDays(date, -daysBefore));
-      if (dueAt <= now || dueAt > until) continue;
+      if (dueAt <= now) continue;
       out.push({ id: `${userKey}.${move.id}.${date}.${daysBefore}`, user: userKey, move: move.id, date, kinds, steps, daysBefore, dueAt });
     }
   }

@@ -3,8 +3,8 @@ import type { MoveReminders } from '../moves/moveStore.js';
 import { readItems, updateItem, writeItem } from '../moves/storedItem.js';
 import type { TrackedMove } from '../moves/types.js';
 import { isEtagConflict } from '../storage/etags.js';
-import type { RetentionPolicy } from '../state/retention.js';
-import { bucketOf, reminderKey } from './keys.js';
+import { DAY_MS, type RetentionPolicy } from '../state/retention.js';
+import { bucketOf, dayOfMs, reminderKey } from './keys.js';
 import { plannedReminders, type PlannedReminder } from './plan.js';
 
 /** A reminder as stored: the plan, and the claim of the instance sending it. */
@@ -20,8 +20,9 @@ export interface Bucket {
 }
 
 /**
- * Reminders and the due index never expire on read: a reminder's own retention is its move's (it is planned
- * only inside the move's window, and the sender drops it when the move has gone); the sweep frees them.
+ * Reminders and the due index never expire on read: a reminder is kept by the sweep until its due time + the
+ * state TTL (written active until then), a day's bucket until that day's end + the TTL; the sender drops a
+ * reminder whose move has gone.
  */
 export const noExpiry = (policy: RetentionPolicy): RetentionPolicy => ({ ...policy, ttlMs: Number.POSITIVE_INFINITY });
 
@@ -29,24 +30,21 @@ export const noExpiry = (policy: RetentionPolicy): RetentionPolicy => ({ ...poli
 export class ReminderBook implements MoveReminders {
   private readonly storage: Storage;
   private readonly policy: RetentionPolicy;
-  private readonly ttlMs: number;
 
   constructor(options: { storage: Storage; policy: RetentionPolicy }) {
     this.storage = options.storage;
-    this.ttlMs = options.policy.ttlMs;
     this.policy = noExpiry(options.policy);
   }
 
   planned(userKey: string, move: TrackedMove | undefined): PlannedReminder[] {
-    const now = this.policy.now();
-    return move ? plannedReminders(userKey, move, now, now + this.ttlMs) : [];
+    return move ? plannedReminders(userKey, move, this.policy.now()) : [];
   }
 
   async sync(userKey: string, before: TrackedMove | undefined, after: TrackedMove | undefined): Promise<void> {
     const wanted = this.planned(userKey, after);
     const wantedIds = new Set(wanted.map((r) => r.id));
     // Those `before` had, whatever their time: a past one may still wait for its send.
-    const stale = before ? plannedReminders(userKey, before, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY).filter((r) => !wantedIds.has(r.id)) : [];
+    const stale = before ? plannedReminders(userKey, before, Number.NEGATIVE_INFINITY).filter((r) => !wantedIds.has(r.id)) : [];
     for (const r of stale) await this.cancel(r.id, r.dueAt);
     // Item first, then its bucket entry: a crash between leaves an item no scan finds until the next change of
     // the move adds the entry again — never an entry pointing at nothing that was meant to be sent.
@@ -55,7 +53,7 @@ export class ReminderBook implements MoveReminders {
       const current = existing[reminderKey(r.id)]!;
       if (!current.value && current.eTag === 'if-absent') {
         try {
-          await writeItem<ReminderItem>(this.storage, reminderKey(r.id), r, current.eTag, this.policy);
+          await writeItem<ReminderItem>(this.storage, reminderKey(r.id), r, current.eTag, this.policy, r.dueAt);
         } catch (err) {
           if (!isEtagConflict(err)) throw err; // another instance planned the same reminder: same content
         }
@@ -68,7 +66,7 @@ export class ReminderBook implements MoveReminders {
   /** A reminder put off (Snooze): the same plan at a later time, under an id of its own. */
   async snooze(item: PlannedReminder, until: number): Promise<PlannedReminder> {
     const snoozed: PlannedReminder = { ...item, id: `${item.user}.${item.move}.${item.date}.${item.daysBefore}.s${until}`, dueAt: until };
-    await writeItem<ReminderItem>(this.storage, reminderKey(snoozed.id), snoozed, 'if-absent', this.policy).catch((err: unknown) => {
+    await writeItem<ReminderItem>(this.storage, reminderKey(snoozed.id), snoozed, 'if-absent', this.policy, snoozed.dueAt).catch((err: unknown) => {
       if (!isEtagConflict(err)) throw err;
     });
     await this.addToBucket(snoozed);
@@ -87,12 +85,19 @@ export class ReminderBook implements MoveReminders {
       const { [id]: _gone, ...due } = bucket.due;
       // Never deleted here: a delete is not eTag-checked, and would drop an entry another instance adds meanwhile.
       return { write: { due } };
-    });
+    }, endOfDayOf(dueAt));
   }
 
   private async addToBucket(r: PlannedReminder): Promise<void> {
-    await updateItem<Bucket>(this.storage, bucketOf(r.id, r.dueAt), this.policy, (bucket) =>
-      bucket?.due[r.id] === r.dueAt ? { keep: true } : { write: { due: { ...bucket?.due, [r.id]: r.dueAt } } },
+    await updateItem<Bucket>(
+      this.storage,
+      bucketOf(r.id, r.dueAt),
+      this.policy,
+      (bucket) => (bucket?.due[r.id] === r.dueAt ? { keep: true } : { write: { due: { ...bucket?.due, [r.id]: r.dueAt } } }),
+      endOfDayOf(r.dueAt),
     );
   }
 }
+
+/** The end (UTC) of the day a time falls on: a bucket is kept until its day has passed. */
+const endOfDayOf = (ms: number): number => Date.parse(`${dayOfMs(ms)}T00:00:00Z`) + DAY_MS;

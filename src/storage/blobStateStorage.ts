@@ -7,6 +7,7 @@ import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey.js';
 import type { AbortableStorage, CallOptions } from './deadline.js';
 import { IF_ABSENT, reportIssuedETags } from './etags.js';
 import { StorageConflictError } from './etags.js';
+import { keptUntilOf } from './keptUntil.js';
 
 /** A storage account reached with a token (a managed identity), not a key: its Blob endpoint and the credential. */
 export interface BlobAccountUrl {
@@ -30,6 +31,7 @@ export interface BlobStateStorageOptions {
 /** One item inside a blob: its value, its own eTag, when it was last written. */
 interface Entry {
   v: string;
+  /** When it was written, or the later time its LAST_ACTIVE stamp keeps it active until (./keptUntil.ts). */
   at: number;
   value: Record<string, unknown>;
 }
@@ -50,6 +52,11 @@ interface Fetched {
 const MAX_BLOB_ATTEMPTS = 6;
 /** Blobs whose last known version is kept, so a write after a read needs no second download. */
 const CACHE_SIZE = 1000;
+/**
+ * Blob metadata: the latest `at` of the blob's items when it was uploaded. The sweep keeps a blob until the
+ * later of this and its Last-Modified, so an item stamped active until a later date keeps its blob.
+ */
+const ACTIVE_UNTIL = 'activeuntil';
 /** Azure blob names are at most 1024 characters. */
 const MAX_BLOB_NAME = 1024;
 
@@ -93,7 +100,9 @@ const emptyDoc = (): Doc => ({ $grouped: 1, items: {} });
  *   by the next write of that item; the old blob is then deleted.
  * - Every call takes an `abortSignal` that stops its requests (see withDeadline).
  * - Retention: {@link deleteWrittenBefore} deletes blobs by Last-Modified; items not written for
- *   `itemTtlMs` are dropped when their blob is next written.
+ *   `itemTtlMs` are dropped when their blob is next written. An item stamped active until a later time (its
+ *   LAST_ACTIVE ahead of now, bounded to five years: an open tracked move) counts as written then, in its
+ *   blob and (through the blob's `activeuntil` metadata) for the sweep.
  */
 export class BlobStateStorage implements AbortableStorage {
   private readonly container: ContainerClient;
@@ -179,18 +188,21 @@ export class BlobStateStorage implements AbortableStorage {
   }
 
   /**
-   * Deletes the blobs last modified before `cutoffMs` whose key starts with `prefix` ('' = all). Each delete
-   * is conditional on the eTag listed, so a blob written since the listing survives. Returns the count.
-   * On Azure, a lifecycle-management rule on the container does the same without listing.
+   * Deletes the blobs last modified before `cutoffMs` whose key starts with `prefix` ('' = all), unless their
+   * `activeuntil` metadata (an item stamped active until later) is at or after it. Each delete is conditional
+   * on the eTag listed, so a blob written since the listing survives. Returns the count. (A lifecycle-management
+   * rule on the container goes by Last-Modified alone: it would delete such items early.)
    */
   async deleteWrittenBefore(cutoffMs: number, prefix = '', { abortSignal }: CallOptions = {}): Promise<number> {
     await this.ensureContainer(abortSignal);
     let deleted = 0;
     // Blob names are the whole key URI-encoded (sanitizeBlobKey), so the prefix is encoded the same way.
-    const pages = this.container.listBlobsFlat({ prefix: prefix ? encodeURIComponent(prefix) : undefined, abortSignal }).byPage();
+    const pages = this.container.listBlobsFlat({ prefix: prefix ? encodeURIComponent(prefix) : undefined, includeMetadata: true, abortSignal }).byPage();
     for await (const page of pages) {
       for (const blob of page.segment.blobItems) {
-        if (blob.properties.lastModified.getTime() >= cutoffMs) continue;
+        const activeUntil = Number(blob.metadata?.[ACTIVE_UNTIL]);
+        const keptUntil = Math.max(blob.properties.lastModified.getTime(), Number.isFinite(activeUntil) ? activeUntil : 0);
+        if (keptUntil >= cutoffMs) continue;
         try {
           await this.container.deleteBlob(blob.name, { conditions: { ifMatch: blob.properties.etag }, abortSignal });
           this.cache.delete(blob.name);
@@ -228,7 +240,7 @@ export class BlobStateStorage implements AbortableStorage {
             throw new StorageConflictError(key);
           }
         }
-        for (const { key, value } of items) doc.items[key] = { v: (issued[key] = randomUUID()), at: now, value };
+        for (const { key, value } of items) doc.items[key] = { v: (issued[key] = randomUUID()), at: keptUntilOf(value, now), value };
         if (this.itemTtlMs !== undefined) {
           for (const [key, entry] of Object.entries(doc.items)) if (now - entry.at >= this.itemTtlMs) delete doc.items[key];
         }
@@ -277,9 +289,11 @@ export class BlobStateStorage implements AbortableStorage {
           return;
         }
         const body = JSON.stringify(current.doc);
+        const activeUntil = Math.max(...Object.values(current.doc.items).map((e) => e.at));
         const uploaded = await this.container.getBlockBlobClient(name).upload(body, Buffer.byteLength(body), {
           conditions: current.etag === undefined ? { ifNoneMatch: '*' } : { ifMatch: current.etag },
           blobHTTPHeaders: { blobContentType: 'application/json' },
+          metadata: { [ACTIVE_UNTIL]: String(activeUntil) },
           abortSignal,
         });
         this.remember(name, uploaded.etag, body);

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { StorageConflictError, reportIssuedETags } from './etags.js';
+import { keptUntilOf } from './keptUntil.js';
 import { STORAGE_CLOSED } from './outage.js';
 
 export interface SqliteStorageOptions {
@@ -14,7 +15,10 @@ export interface SqliteStorageOptions {
    * growing pause — so other requests go on meanwhile. Default 3000.
    */
   busyTimeoutMs?: number;
-  /** The clock stamped on every written row (epoch ms), read by {@link SqliteStorage.deleteWrittenBefore}. Default Date.now. */
+  /**
+   * The clock stamped on every written row (epoch ms), read by {@link SqliteStorage.deleteWrittenBefore}: a row
+   * gets this time, or its item's LAST_ACTIVE stamp when that lies ahead (see ./keptUntil.ts). Default Date.now.
+   */
   now?: () => number;
 }
 
@@ -28,6 +32,8 @@ interface PreparedWrite {
   key: string;
   eTag: unknown;
   value: string;
+  /** The item's LAST_ACTIVE stamp (or anything the caller put there), for written_at. */
+  item: Record<string, unknown>;
 }
 
 interface Connection {
@@ -65,7 +71,9 @@ const PING_TABLE = 'bot_ping';
  *   never mutated (as in MemoryStorage and BlobsStorage, a written object does not learn its new eTag).
  * - Create-only writes: the eTag `IF_ABSENT` (./etags.ts) writes a key that is absent and conflicts on one
  *   that exists, by the rule above.
- * - Every row carries the time it was last written, for {@link SqliteStorage.deleteWrittenBefore} (retention).
+ * - Every row carries the time it was last written, for {@link SqliteStorage.deleteWrittenBefore} (retention) —
+ *   or, for an item stamped to stay active until later (LAST_ACTIVE ahead of now: an open tracked move), that
+ *   time, bounded to five years ahead (./keptUntil.ts).
  */
 export class SqliteStorage implements Storage {
   readonly path: string;
@@ -108,7 +116,7 @@ export class SqliteStorage implements Storage {
         throw new TypeError(`Storage: the item for "${key}" must be an object.`);
       }
       const { eTag, ...rest } = item as StoreItem;
-      return { key, eTag, value: JSON.stringify(rest) };
+      return { key, eTag, value: JSON.stringify(rest), item: rest };
     });
     if (rows.length === 0) return;
     // IMMEDIATE takes the write lock up front, so the eTag check and the write see the same version even
@@ -124,7 +132,8 @@ export class SqliteStorage implements Storage {
   }
 
   /**
-   * Deletes the items last written before `cutoffMs` (epoch ms, by the `now` clock) whose key starts with
+   * Deletes the items last written before `cutoffMs` (epoch ms, by the `now` clock; an item stamped active until
+   * a later time counts as written then) whose key starts with
    * `prefix` ('' = every key), then gives the freed space back to the file system ({@link reclaimSpace}).
    * Returns how many were deleted. Works in short steps, so requests go on meanwhile. Retention: see
    * src/state/retention.ts.
@@ -266,14 +275,14 @@ export class SqliteStorage implements Storage {
       const writeBatch = db.transaction((rows: PreparedWrite[]) => {
         const writtenAt = this.now();
         const issued: Record<string, string> = {};
-        for (const { key, eTag, value } of rows) {
+        for (const { key, eTag, value, item } of rows) {
           // MemoryStorage: `if (!old || newItem.eTag === '*' || !newItem.eTag) save; else if equal save; else conflict`
           if (eTag && eTag !== '*') {
             const stored = currentEtag.get(key);
             if (stored !== undefined && stored !== eTag) throw new StorageConflictError(key);
           }
           issued[key] = newEtag();
-          upsert.run(key, value, issued[key], writtenAt);
+          upsert.run(key, value, issued[key], keptUntilOf(item, writtenAt));
         }
         return issued;
       });

@@ -161,7 +161,7 @@ describe('tracked moves through the whole bot (SQLite file)', function () {
     const conv = new TestConversation({ locale: 'en-US', storage, today: TODAY });
     await resultFor(conv);
     await conv.submit({ ...oneSubmit(await labelCard(conv), 'save'), label: 'Contoso' });
-    const userKey = userKeyOf({ channelId: 'test', userId: conv.adapter.conversation.user.id });
+    const userKey = userKeyOf({ channelId: 'test', userId: conv.adapter.conversation.user!.id });
     expect(Object.keys(await storage.read([indexKey(userKey)]))).to.have.length(1);
 
     const confirm = lastCard(await conv.say('forget me'));
@@ -189,7 +189,7 @@ describe('tracked moves through the whole bot (SQLite file)', function () {
     const conv = new TestConversation({ locale: 'en-US', storage, today: TODAY });
     await resultFor(conv);
     await conv.submit({ ...oneSubmit(await labelCard(conv), 'save'), label: 'Contoso' });
-    const userKey = userKeyOf({ channelId: 'test', userId: conv.adapter.conversation.user.id });
+    const userKey = userKeyOf({ channelId: 'test', userId: conv.adapter.conversation.user!.id });
     const index = async () => (await storage.read([indexKey(userKey)]))[indexKey(userKey)] as { reference?: unknown; moves: object };
     expect((await index()).reference).to.be.an('object');
     await conv.send({ type: 'installationUpdate', action: 'remove' });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect } from 'chai';
-import { MoveStore, MAX_LABEL_CHARS, indexKey, moveKey, userKeyOf, type UserRef } from '../../src/moves/index.js';
+import { MoveStore, MAX_LABEL_CHARS, indexKey, lastDateOf, moveActiveUntil, moveKey, userKeyOf, type UserRef } from '../../src/moves/index.js';
 import { DAY_MS, retentionPolicy } from '../../src/state/index.js';
 import { SqliteStorage } from '../../src/storage/sqliteStorage.js';
 import { BASE, TODAY, inDays, run } from '../guidance/fixtures.js';
@@ -152,17 +152,43 @@ describe('moves: tracked moves in storage (SQLite file)', () => {
     expect(await store.list(bob, TODAY)).to.have.length(1);
   });
 
-  it('retention: a move not written for STATE_TTL_DAYS reads as gone, and the sweep deletes it', async () => {
+  it('retention: an open move is kept until its last date has passed, then for STATE_TTL_DAYS; the sweep deletes it after', async () => {
     const move = await created('Contoso', 'check-1');
-    now += 29 * DAY_MS;
-    expect(await store.get(alice, move.id)).to.not.equal(undefined);
-    now += 2 * DAY_MS;
+    expect(lastDateOf(move)).to.equal(inDays(90)); // the Expired period's end, after "stop renewal by" on inDays(59)
+    const end = Date.parse(`${inDays(91)}T00:00:00Z`);
+    expect(moveActiveUntil(move)).to.equal(end);
+    now = end + 29 * DAY_MS;
+    expect(await storage.deleteWrittenBefore(now - 30 * DAY_MS, 'moves/')).to.equal(0);
+    expect(await store.get(alice, move.id)).to.deep.equal(move);
+    expect((await store.list(alice, inDays(119))).map((m) => m.id)).to.deep.equal([move.id]);
+    now = end + 30 * DAY_MS + 1;
     expect(await store.get(alice, move.id)).to.equal(undefined);
     expect(await store.list(alice, TODAY)).to.deep.equal([]);
     expect(await storage.deleteWrittenBefore(now - 30 * DAY_MS, 'moves/')).to.be.greaterThan(0);
     expect(storedBytes().map((r) => r.key)).to.not.include(moveKey(userKeyOf(alice), move.id));
     // Tracking the same result again makes it anew.
     expect((await track('Contoso', 'check-1')).outcome).to.equal('created');
+  });
+
+  it('retention: a closed move, or an undated one, goes when not written for STATE_TTL_DAYS; the index outlives it only for a longer-kept move', async () => {
+    const long = await created('Long', 'a', { renewalDate: inDays(200) });
+    const closed = await created('Closed', 'b');
+    const undated = await created('Transfer', 'c', { goal: 'fromOtherPartner', purchaseChannel: 'otherPartner', otherPartnerBilling: 'directBill', renewalDate: undefined });
+    expect(moveActiveUntil(undated)).to.equal(undefined);
+    now += DAY_MS;
+    await store.setStatus(alice, closed.id, 'closed', inDays(1));
+    now += 29 * DAY_MS;
+    expect(await store.get(alice, closed.id)).to.not.equal(undefined);
+    expect(await store.get(alice, undated.id)).to.equal(undefined); // written on day 0
+    now += 2 * DAY_MS;
+    expect(await store.get(alice, closed.id)).to.equal(undefined);
+    await storage.deleteWrittenBefore(now - 30 * DAY_MS);
+    const keys = storedBytes().map((r) => r.key);
+    expect(keys.filter((k) => k.startsWith('moves/'))).to.deep.equal([indexKey(userKeyOf(alice)), moveKey(userKeyOf(alice), long.id)].sort());
+    expect((await store.list(alice, inDays(32), { includeClosed: true })).map((m) => m.label)).to.deep.equal(['Long']);
+    // An index kept by a long move lists no move gone by retention, even one it was not told about (no get since), nor counts it against the limit.
+    store = new MoveStore({ storage, policy: policy(), maxMoves: 2 });
+    expect((await track('Another', 'd', {}, alice, inDays(32))).outcome).to.equal('created');
   });
 
   it('a move whose dates are already past is tracked, and says what is urgent now', async () => {

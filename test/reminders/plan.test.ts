@@ -9,7 +9,7 @@ const moveOf = (g: Guidance, ticked: string[] = []): TrackedMove => ({
 });
 const now = Date.parse(`${TODAY}T10:00:00Z`);
 const plan = (g: Guidance, ticked: string[] = [], at = now) =>
-  plannedReminders('u', moveOf(g, ticked), at, Number.POSITIVE_INFINITY).map((r) => [new Date(r.dueAt).toISOString(), r.kinds.join('+'), r.steps.join('+')]);
+  plannedReminders('u', moveOf(g, ticked), at).map((r) => [new Date(r.dueAt).toISOString(), r.kinds.join('+'), r.steps.join('+')]);
 
 describe('reminders: due dates per path (GUIDANCE edition 2), only dates the engine gives', () => {
   it('manual path, renewal ahead: a week and a day before "stop renewal by" / "provision by", naming the steps due then', () => {
@@ -48,15 +48,19 @@ describe('reminders: due dates per path (GUIDANCE edition 2), only dates the eng
     const ahead = run({});
     expect(plan(ahead, ['step.stopRecurringBilling'])[0]![2]).to.equal('step.provisionSame');
     expect(plan(ahead, ['step.stopRecurringBilling', 'step.provisionSame'])).to.deep.equal([]);
-    expect(plannedReminders('u', { ...moveOf(ahead), status: 'closed' }, now, Number.POSITIVE_INFINITY)).to.deep.equal([]);
-    // Past the move's retention window: planned later, when a change of the move moves the window.
-    expect(plannedReminders('u', moveOf(ahead), now, now + 30 * 86_400_000)).to.deep.equal([]);
+    expect(plannedReminders('u', { ...moveOf(ahead), status: 'closed' }, now)).to.deep.equal([]);
+  });
+
+  it('every reminder of the move is planned at once, however far ahead (past the state TTL): the move is kept until its last date', () => {
+    const g = run({ renewalDate: inDays(200) });
+    expect(g.timing!.dates.stopRenewalBy).to.equal(inDays(199));
+    expect(plan(g).map(([at]) => at)).to.deep.equal([`${inDays(192)}T08:00:00.000Z`, `${inDays(198)}T08:00:00.000Z`]);
   });
 
   it('the same move planned twice gives the same ids (scheduling is idempotent)', () => {
     const g = run({}, BASE);
-    const a = plannedReminders('u', moveOf(g), now, Infinity).map((r) => r.id);
+    const a = plannedReminders('u', moveOf(g), now).map((r) => r.id);
     expect(a).to.have.length(2);
-    expect(plannedReminders('u', moveOf(g), now + 1000, Infinity).map((r) => r.id)).to.deep.equal(a);
+    expect(plannedReminders('u', moveOf(g), now + 1000).map((r) => r.id)).to.deep.equal(a);
   });
 });

@@ -204,6 +204,59 @@ describe('BlobStateStorage on Azurite', function () {
     expect(await storage.read(['msteams/users/u1/'])).to.deep.equal({});
   });
 
+  it('an item stamped active until later keeps its blob (activeuntil metadata) until then; a bogus far-future stamp is bounded to five years', async () => {
+    const DAY = 86_400_000;
+    const name = containerName();
+    // The storage clock runs from the real time (Last-Modified is Azurite's clock) and is then moved forward.
+    const start = Date.now();
+    let now = start;
+    const storage = new BlobStateStorage(azurite.connectionString, name, { now: () => now, itemTtlMs: 30 * DAY });
+    await storage.write({
+      'moves/u/m/open': { v: 1, lastActiveAt: start + 90 * DAY },
+      'moves/u/m/closed': { v: 1, lastActiveAt: start },
+      bogus: { v: 1, lastActiveAt: 8.64e15 },
+      plain: { v: 1 },
+    });
+    const metadata: Record<string, string | undefined> = {};
+    for await (const blob of new ContainerClient(azurite.connectionString, name).listBlobsFlat({ includeMetadata: true })) {
+      metadata[decodeURIComponent(blob.name)] = blob.metadata?.activeuntil;
+    }
+    expect(metadata).to.deep.equal({
+      'moves/u/m/open': String(start + 90 * DAY),
+      'moves/u/m/closed': String(start),
+      bogus: String(start + 5 * 365 * DAY),
+      plain: String(start),
+    });
+    now = start + 31 * DAY;
+    expect(await storage.deleteWrittenBefore(now - 30 * DAY)).to.equal(2);
+    expect(Object.keys(await storage.read(['moves/u/m/open', 'moves/u/m/closed', 'bogus', 'plain'])).sort()).to.deep.equal(['bogus', 'moves/u/m/open']);
+    now = start + 120 * DAY;
+    expect(await storage.deleteWrittenBefore(now - 30 * DAY)).to.equal(0);
+    now += 1;
+    expect(await storage.deleteWrittenBefore(now - 30 * DAY)).to.equal(1);
+    now = start + (5 * 365 + 30) * DAY + 1;
+    expect(await storage.deleteWrittenBefore(now - 30 * DAY)).to.equal(1);
+    expect(await storage.read(['moves/u/m/open', 'bogus'])).to.deep.equal({});
+  });
+
+  it("in a user's blob, an item stamped active until later outlives itemTtlMs, and keeps the blob for the sweep", async () => {
+    const DAY = 86_400_000;
+    const name = containerName();
+    const start = Date.now();
+    let now = start;
+    const storage = new BlobStateStorage(azurite.connectionString, name, { now: () => now, itemTtlMs: 30 * DAY });
+    const user = 'msteams/users/29:u1/';
+    const inChat = (chat: string) => `msteams/conversations/${chat}/users/29:u1/`;
+    await storage.write({ [inChat('a:long')]: { step: 1, lastActiveAt: start + 60 * DAY }, [inChat('a:short')]: { step: 1, lastActiveAt: start } });
+    now = start + 40 * DAY;
+    await storage.write({ [user]: { locale: 'en', lastActiveAt: now } });
+    expect(Object.keys(await storage.read([user, inChat('a:long'), inChat('a:short')])).sort()).to.deep.equal([inChat('a:long'), user].sort());
+    now = start + 85 * DAY;
+    expect(await storage.deleteWrittenBefore(now - 30 * DAY)).to.equal(0);
+    now = start + 91 * DAY;
+    expect(await storage.deleteWrittenBefore(now - 30 * DAY)).to.equal(1);
+  });
+
   it('fails as an outage while Azurite is down, and works again once it is back', async () => {
     const name = containerName();
     const storage = open(name);

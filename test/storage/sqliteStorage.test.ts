@@ -282,6 +282,52 @@ describe('SqliteStorage', () => {
       expect(Object.keys(await storage.read(['deliveries/b', 'msteams/users/u/']))).to.deep.equal(['msteams/users/u/']);
     });
 
+    it('an item stamped active until later (LAST_ACTIVE ahead) counts as written then; a bogus far-future stamp is bounded to five years', async () => {
+      const DAY = 86_400_000;
+      let now = Date.parse('2026-03-10T10:00:00Z');
+      const start = now;
+      const path = freshPath();
+      const storage = openStorage(path, { now: () => now });
+      const writtenAt = () => {
+        const db = new Database(path, { readonly: true });
+        try {
+          return Object.fromEntries(db.prepare<[], [string, number]>('SELECT key, written_at FROM bot_storage').raw().all());
+        } finally {
+          db.close();
+        }
+      };
+      await storage.write({
+        'moves/u/m/open': { v: 1, lastActiveAt: start + 90 * DAY },
+        'msteams/users/u/': { v: 1, lastActiveAt: start },
+        'moves/u/m/past': { v: 1, lastActiveAt: start - 5 * DAY },
+        'moves/u/m/text': { v: 1, lastActiveAt: '2999-01-01' },
+        'bogus': { v: 1, lastActiveAt: 8.64e15 },
+        'plain': { v: 1 },
+      });
+      expect(writtenAt()).to.deep.equal({
+        'moves/u/m/open': start + 90 * DAY,
+        'msteams/users/u/': start,
+        'moves/u/m/past': start, // a stamp behind the clock: the clock
+        'moves/u/m/text': start,
+        bogus: start + 5 * 365 * DAY,
+        plain: start,
+      });
+      now += 31 * DAY;
+      expect(await storage.deleteWrittenBefore(now - 30 * DAY)).to.equal(4);
+      expect(Object.keys(await storage.read(['moves/u/m/open', 'bogus', 'plain'])).sort()).to.deep.equal(['bogus', 'moves/u/m/open']);
+      now = start + 120 * DAY;
+      expect(await storage.deleteWrittenBefore(now - 30 * DAY)).to.equal(0);
+      now += 1;
+      expect(await storage.deleteWrittenBefore(now - 30 * DAY)).to.equal(1);
+      now = start + (5 * 365 + 30) * DAY + 1;
+      expect(await storage.deleteWrittenBefore(now - 30 * DAY)).to.equal(1);
+      // eTags as ever: the stamp changes nothing of them.
+      await storage.write({ k: { v: 1, lastActiveAt: now + DAY } });
+      const { eTag } = (await storage.read(['k'])).k as { eTag: string };
+      await storage.write({ k: { v: 2, lastActiveAt: now + DAY, eTag } });
+      expectConflict(await rejectionOf(storage.write({ k: { v: 3, eTag } })), 'k');
+    });
+
     it('adds the write time to a file made before retention, counting old rows as written when it is opened', async () => {
       const path = freshPath();
       const raw = new Database(path);
