@@ -52,13 +52,13 @@ export class ProactiveSender implements ReminderSender {
     if (!index?.reference?.conversation || !index.reference.serviceUrl) return 'unreachable';
     const t = this.o.translator.t(resolveLocale(index.locale, undefined, this.o.defaultLocale));
     const body: object[] = [
-      { type: 'TextBlock', text: escapeCardText(t('reminder.title', { label: move.label })), weight: 'Bolder', wrap: true },
-      { type: 'TextBlock', text: t(reminder.daysBefore === 1 ? 'reminder.day' : 'reminder.week', { date: reminder.date }), wrap: true },
+      { type: 'TextBlock', text: escapeCardText(t('moves:reminder.title', { label: move.label })), weight: 'Bolder', wrap: true },
+      { type: 'TextBlock', text: t(reminder.daysBefore === 1 ? 'moves:reminder.day' : 'moves:reminder.week', { date: reminder.date }), wrap: true },
       ...steps.flatMap((s) => [
         { type: 'TextBlock', text: t(`guidance:${s.key}`, s.params ?? {}), wrap: true, spacing: 'Medium' },
-        { type: 'TextBlock', text: t('reminder.who', { actor: t(`guidance:actor.${s.actor}`) }), isSubtle: true, wrap: true, spacing: 'None' },
+        { type: 'TextBlock', text: t('moves:reminder.who', { actor: t(`guidance:actor.${s.actor}`) }), isSubtle: true, wrap: true, spacing: 'None' },
       ]),
-      ...(late ? [{ type: 'TextBlock', text: t('reminder.late'), isSubtle: true, wrap: true }] : []),
+      ...(late ? [{ type: 'TextBlock', text: t('moves:reminder.late'), isSubtle: true, wrap: true }] : []),
     ];
     const activity = {
       type: 'message',
