@@ -394,6 +394,22 @@ describe('move cards', () => {
     });
   }
 
+  it('a label that looks like an i18next nesting or interpolation is shown as typed, never resolved', () => {
+    // Not through assertValidCard: its raw-key check rightly flags the literal text "$t(notice.done)".
+    const t = translator.t('en');
+    for (const label of ['$t(notice.done)', '{{count}} $t(cards:appName, {"x": 1})']) {
+      const move = renderReply(t, { kind: 'move', move: moveOf({ label }), confirmDelete: true }, TODAY).card;
+      const reminder = renderReply(t, { kind: 'reminder', moveId: ID, label, date: inDays(19), daysBefore: 7, steps: [] }, TODAY).card;
+      const list = renderReply(t, { kind: 'moveList', moves: [{ id: ID, label, status: 'open', createdAt: 0 }], closed: 0, includeClosed: false }, TODAY).card;
+      for (const card of [move, reminder, list]) {
+        const json = JSON.stringify(card.content);
+        expect(json, label).to.include(JSON.stringify(escapeCardText(label)).slice(1, -1));
+        expect(json, label).not.to.include(String(t('common:notice.done')));
+        expect(json, label).not.to.include(String(t('cards:appName')));
+      }
+    }
+  });
+
   it('the Chinese cards name the move as GUIDANCE §12 does: 移动 (zh-CN), 移轉 (zh-TW)', () => {
     const list = (locale: Locale) => texts(renderReply(translator.t(locale), { kind: 'moveList', moves: [], closed: 0, includeClosed: false }, TODAY).card).join(' ');
     expect(list('zh-CN')).to.include('移动').and.not.include('移轉');
