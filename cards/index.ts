@@ -16,6 +16,11 @@ import { changeAnswerView, type ChangeAnswerInput } from './views/changeAnswerVi
 import { checklistView, customerMessageView } from './views/shareView.js';
 import { withHardBreaks } from './views/copyableText.js';
 import { understoodView, type UnderstoodInput } from './views/understoodView.js';
+import { trackLabelView, type TrackLabelInput } from './views/trackLabelView.js';
+import { moveView, type MoveCardInput } from './views/moveView.js';
+import { moveListView, type MoveListInput } from './views/moveListView.js';
+import { forgetView, type ForgetInput } from './views/forgetView.js';
+import { reminderView, type ReminderCardInput } from './views/reminderView.js';
 
 export * from './actions.js';
 export * from './render.js';
@@ -46,6 +51,11 @@ export { understoodView, type UnderstoodInput, type UnderstoodViewData } from '.
 export { summaryText } from './views/summaryText.js';
 export { mailtoLink, withHardBreaks, MAILTO_MAX_LENGTH } from './views/copyableText.js';
 export { answerLabel } from './views/questionView.js';
+export { trackLabelView, LABEL_INPUT_ID, type TrackLabelInput, type TrackLabelViewData } from './views/trackLabelView.js';
+export { moveView, moveStepLine, type MoveBanner, type MoveCardInput, type MoveStepRow, type MoveViewData } from './views/moveView.js';
+export { moveListView, type MoveListInput, type MoveRow, type MoveListViewData } from './views/moveListView.js';
+export { forgetView, type ForgetInput, type ForgetViewData } from './views/forgetView.js';
+export { reminderView, type ReminderCardInput, type ReminderViewData } from './views/reminderView.js';
 
 export const renderWelcomeCard = (t: Translate): CardAttachment => toAttachment(renderCard('welcome', welcomeView(t)), 'welcome');
 
@@ -123,3 +133,22 @@ export const renderCustomerMessage = (t: Translate, guidance: Guidance, today: s
   const { summary, view } = customerMessageView(t, guidance, today, language);
   return { text: withHardBreaks(summary), card: toAttachment(renderCard('share', view), 'share') };
 };
+
+// Tracked moves (issue 16): the partner's label is the only customer data, escaped wherever it is shown.
+
+/** [Track]: asks for the partner's own short name for the customer. */
+export const renderTrackLabelCard = (t: Translate, input: TrackLabelInput): CardAttachment =>
+  toAttachment(renderCard('trackLabel', trackLabelView(t, input)), 'trackLabel');
+
+/** One move's checklist (or, with `confirmDelete`, the question before deleting it). */
+export const renderMoveCard = (t: Translate, input: MoveCardInput): CardAttachment => toAttachment(renderCard('move', moveView(t, input)), 'move');
+
+export const renderMoveListCard = (t: Translate, input: MoveListInput): CardAttachment =>
+  toAttachment(renderCard('moveList', moveListView(t, input)), 'moveList');
+
+/** `forget`: what is deleted, [Delete everything] [Keep]. */
+export const renderForgetCard = (t: Translate, input: ForgetInput): CardAttachment => toAttachment(renderCard('forget', forgetView(t, input)), 'forget');
+
+/** A reminder of a move's deadline (sent proactively; after a click, what the click did). */
+export const renderReminderCard = (t: Translate, input: ReminderCardInput): CardAttachment =>
+  toAttachment(renderCard('reminder', reminderView(t, input)), 'reminder');

@@ -12,6 +12,11 @@ import quickFormCard from './quickFormCard.json' with { type: 'json' };
 import changeAnswerCard from './changeAnswerCard.json' with { type: 'json' };
 import shareCard from './shareCard.json' with { type: 'json' };
 import understoodCard from './understoodCard.json' with { type: 'json' };
+import trackLabelCard from './trackLabelCard.json' with { type: 'json' };
+import moveCard from './moveCard.json' with { type: 'json' };
+import moveListCard from './moveListCard.json' with { type: 'json' };
+import forgetCard from './forgetCard.json' with { type: 'json' };
+import reminderCard from './reminderCard.json' with { type: 'json' };
 import type { UnderstoodViewData } from './views/understoodView.js';
 import type { HelpViewData } from './views/helpView.js';
 import type { LanguageViewData } from './views/languageView.js';
@@ -23,6 +28,11 @@ import type { FaqAnswerViewData } from './views/faqAnswerView.js';
 import type { QuickFormViewData } from './views/quickFormView.js';
 import type { ChangeAnswerViewData } from './views/changeAnswerView.js';
 import type { ShareViewData } from './views/shareView.js';
+import type { TrackLabelViewData } from './views/trackLabelView.js';
+import type { MoveViewData } from './views/moveView.js';
+import type { MoveListViewData } from './views/moveListView.js';
+import type { ForgetViewData } from './views/forgetView.js';
+import type { ReminderViewData } from './views/reminderView.js';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -56,6 +66,11 @@ export interface CardDataMap {
   changeAnswer: ChangeAnswerViewData;
   share: ShareViewData;
   understood: UnderstoodViewData;
+  trackLabel: TrackLabelViewData;
+  move: MoveViewData;
+  moveList: MoveListViewData;
+  forget: ForgetViewData;
+  reminder: ReminderViewData;
 }
 
 export type CardName = keyof CardDataMap;
@@ -72,6 +87,11 @@ const TEMPLATES: { readonly [N in CardName]: Template } = {
   changeAnswer: new Template(changeAnswerCard),
   share: new Template(shareCard),
   understood: new Template(understoodCard),
+  trackLabel: new Template(trackLabelCard),
+  move: new Template(moveCard),
+  moveList: new Template(moveListCard),
+  forget: new Template(forgetCard),
+  reminder: new Template(reminderCard),
 };
 
 export const CARD_NAMES = Object.keys(TEMPLATES) as CardName[];

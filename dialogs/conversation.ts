@@ -86,6 +86,8 @@ async function updateOrSend(context: TurnContext, activity: Partial<Activity>): 
  */
 export function createConversation({ storage, translator, defaultLocale, today = isoToday, moves, policy = retentionPolicy(30 * DAY_MS) }: ConversationDeps) {
   const moveServices: MoveServices = moves ?? defaultMoveServices(storage, policy);
+  // The forget card says how long checks left in other chats are kept.
+  const rendering = { stateTtlDays: Math.round(policy.ttlMs / DAY_MS) };
   const userState = new UserState(storage);
   const checkState = new PrivateConversationState(storage);
   const profile = userState.createProperty<UserProfile>('profile');
@@ -133,15 +135,15 @@ export function createConversation({ storage, translator, defaultLocale, today =
     const update = !shared && !invoke && activity.replyToId && activity.deliveryMode !== 'expectReplies' ? clickedCard : undefined;
     if (clickedCard && !inResponse && !update) replies.push(clickedCard);
     for (const reply of replies) {
-      const { card, text } = renderReply(t, reply, day);
+      const { card, text } = renderReply(t, reply, day, rendering);
       // Markdown with hard breaks (renderReply writes them): sent as 'plain', the Agents Playground runs the lines together.
       await context.sendActivity(text ? { text, textFormat: 'markdown', attachments: [card as never] } : { attachments: [card as never] });
     }
-    if (update) await updateOrSend(context, { type: ActivityTypes.Message, id: activity.replyToId, attachments: [renderReply(t, update, day).card as never] });
+    if (update) await updateOrSend(context, { type: ActivityTypes.Message, id: activity.replyToId, attachments: [renderReply(t, update, day, rendering).card as never] });
     if (!invoke) return undefined;
     // A Universal Action (a card sent before every click became Action.Submit): the card comes back in the response.
     const value = inResponse
-      ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: renderReply(t, inResponse, day).card.content }
+      ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: renderReply(t, inResponse, day, rendering).card.content }
       : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: String(t('common:notice.done')) };
     return { status: 200, body: value };
   }

@@ -13,17 +13,23 @@ import {
   renderCustomerMessage,
   renderUnderstoodCard,
   renderWelcomeCard,
+  renderTrackLabelCard,
+  renderMoveCard,
+  renderMoveListCard,
+  renderForgetCard,
+  renderReminderCard,
   type CardAttachment,
   type Translate,
 } from '../cards/index.js';
-import { renderMoveCard } from '../cards/moveCards.js';
+import { urgentActions } from '../src/moves/fromGuidance.js';
+import type { Locale, Translator } from '../src/i18n/index.js';
 import { partnerLineOf } from '../cards/views/questionView.js';
 import { answerLabel } from '../cards/index.js';
 import { QUESTIONS, isProfileQuestion, isRelevant, questionById, type Answers, type QuestionId } from './questions.js';
 import { answerText } from './core/state.js';
 import { QUICK_FORM_QUESTIONS } from './quickForm.js';
 import { guidanceFor, withProbes } from './core/flow.js';
-import type { Reply, SharedResult } from './core/replies.js';
+import type { MoveReply, Reply, SharedResult } from './core/replies.js';
 
 /** The answer that blocks: the one [Change that answer] reopens. */
 function blockingQuestion(reply: Extract<Reply, { kind: 'blocked' }>): QuestionId {
@@ -37,7 +43,16 @@ export interface Rendered {
   text?: string;
 }
 
-export function renderReply(t: Translate, reply: Reply, today: string): Rendered {
+/** What the cards need from the bot's configuration. */
+export interface RenderOptions {
+  /** config.STATE_TTL_DAYS: the forget card says when checks left in other chats go. Default: the config's default. */
+  stateTtlDays?: number;
+}
+
+/** config.ts's default STATE_TTL_DAYS, for callers that don't pass the configured one. */
+const DEFAULT_STATE_TTL_DAYS = 30;
+
+export function renderReply(t: Translate, reply: Reply, today: string, options: RenderOptions = {}): Rendered {
   switch (reply.kind) {
     case 'welcome':
       return { card: renderWelcomeCard(t) };
@@ -104,9 +119,39 @@ export function renderReply(t: Translate, reply: Reply, today: string): Rendered
     case 'moveList':
     case 'forgetConfirm':
     case 'reminder':
-      return { card: renderMoveCard(t, reply, today) };
+      return { card: renderMoveReply(t, reply, today, options) };
   }
 }
+
+/** The cards of tracked moves: each reply mapped to its card's input (cards/ knows no dialogs). */
+export function renderMoveReply(t: Translate, reply: MoveReply, today: string, options: RenderOptions = {}): CardAttachment {
+  switch (reply.kind) {
+    case 'trackLabel':
+      return renderTrackLabelCard(t, { key: reply.key, ...(reply.problem ? { problem: reply.problem } : {}) });
+    case 'move':
+      return renderMoveCard(t, {
+        move: reply.move,
+        // A move tracked (or recomputed) with dates already past: this is where the partner hears it.
+        urgent: urgentActions(reply.move, today),
+        ...(reply.banner ? { banner: reply.banner } : {}),
+        ...(reply.confirmDelete ? { confirmDelete: true } : {}),
+      });
+    case 'moveList':
+      return renderMoveListCard(t, { moves: reply.moves, closed: reply.closed, includeClosed: reply.includeClosed });
+    case 'forgetConfirm':
+      return renderForgetCard(t, { stateTtlDays: options.stateTtlDays ?? DEFAULT_STATE_TTL_DAYS });
+    case 'reminder': {
+      const { kind: _kind, ...input } = reply;
+      return renderReminderCard(t, input);
+    }
+  }
+}
+
+/** What src/reminders' ProactiveSender renders a reminder with: its card in the user's language, buttons included. */
+export const reminderRenderer =
+  (translator: Translator) =>
+  (locale: Locale, { kind: _kind, ...input }: Extract<MoveReply, { kind: 'reminder' }>): CardAttachment =>
+    renderReminderCard(translator.t(locale), input);
 
 /** The guidance the partner saw: the blocked verdict reads unanswered questions as "not sure", as the blocked card does. */
 const sharedGuidance = (reply: SharedResult, today: string) =>

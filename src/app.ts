@@ -10,6 +10,7 @@ import { createAdapter } from './adapter.js';
 import type { RetryOptions } from './http/connectorRetry.js';
 import { CspMoveBot } from './bot.js';
 import { createConversation } from '../dialogs/index.js';
+import { reminderRenderer } from '../dialogs/renderReply.js';
 import { createServer } from './server.js';
 import { MoveStore } from './moves/index.js';
 import { ProactiveSender, ReminderBook, ReminderScheduler, type ScanReport, type SchedulerOptions } from './reminders/index.js';
@@ -101,7 +102,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     storage,
     policy,
     book,
-    sender: new ProactiveSender({ adapter, appId: config.MicrosoftAppId ?? '', moves, translator, defaultLocale: config.DEFAULT_LOCALE, logger }),
+    sender: new ProactiveSender({ adapter, appId: config.MicrosoftAppId ?? '', moves, renderReminder: reminderRenderer(translator), defaultLocale: config.DEFAULT_LOCALE, logger }),
     logger,
     intervalMs: config.REMINDER_SCAN_SECONDS * 1000,
     ...overrides.reminders,

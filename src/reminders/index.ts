@@ -3,5 +3,5 @@
 export { plannedReminders, REMINDER_HOUR_UTC, type PlannedReminder } from './plan.js';
 export { ReminderBook, type ReminderItem, type Bucket } from './reminderBook.js';
 export { ReminderScheduler, type Delivery, type ReminderSender, type ScanReport, type SchedulerOptions } from './scheduler.js';
-export { ProactiveSender, type ProactiveAdapter, type ProactiveSenderOptions } from './sender.js';
+export { ProactiveSender, type ProactiveAdapter, type ProactiveSenderOptions, type ReminderReply } from './sender.js';
 export { bucketKey, bucketOf, reminderKey, CURSOR_KEY, SHARDS } from './keys.js';

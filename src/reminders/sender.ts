@@ -1,6 +1,6 @@
 import type { ConversationReference, TurnContext } from 'botbuilder';
-import { escapeCardText } from '../../cards/escape.js';
-import type { Translator } from '../i18n/index.js';
+import type { CardAttachment } from '../../cards/render.js';
+import type { MoveReply } from '../../dialogs/core/replies.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
 import type { Logger } from '../logger.js';
 import type { MoveStore } from '../moves/moveStore.js';
@@ -23,12 +23,16 @@ const statusOf = (err: unknown): number | undefined => {
   return typeof status === 'number' ? status : undefined;
 };
 
+/** A reminder as the conversation shows it (a click on its buttons comes back there as a move intent). */
+export type ReminderReply = Extract<MoveReply, { kind: 'reminder' }>;
+
 export interface ProactiveSenderOptions {
   adapter: ProactiveAdapter;
   /** The bot's app id ('' without one: local runs and tests). */
   appId: string;
   moves: MoveStore;
-  translator: Translator;
+  /** The reminder card in the user's language, with its [Done] [Remind me tomorrow] [Open move] (dialogs/renderReply). */
+  renderReminder: (locale: Locale, reply: ReminderReply) => CardAttachment;
   defaultLocale: Locale;
   logger: Logger;
 }
@@ -50,20 +54,18 @@ export class ProactiveSender implements ReminderSender {
     if (steps.length === 0) return 'skipped';
     const index = await moves.indexOf(reminder.user);
     if (!index?.reference?.conversation || !index.reference.serviceUrl) return 'unreachable';
-    const t = this.o.translator.t(resolveLocale(index.locale, undefined, this.o.defaultLocale));
-    const body: object[] = [
-      { type: 'TextBlock', text: escapeCardText(t('reminder.title', { label: move.label })), weight: 'Bolder', wrap: true },
-      { type: 'TextBlock', text: t(reminder.daysBefore === 1 ? 'reminder.day' : 'reminder.week', { date: reminder.date }), wrap: true },
-      ...steps.flatMap((s) => [
-        { type: 'TextBlock', text: t(`guidance:${s.key}`, s.params ?? {}), wrap: true, spacing: 'Medium' },
-        { type: 'TextBlock', text: t('reminder.who', { actor: t(`guidance:actor.${s.actor}`) }), isSubtle: true, wrap: true, spacing: 'None' },
-      ]),
-      ...(late ? [{ type: 'TextBlock', text: t('reminder.late'), isSubtle: true, wrap: true }] : []),
-    ];
-    const activity = {
-      type: 'message',
-      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body } }],
+    const locale = resolveLocale(index.locale, undefined, this.o.defaultLocale);
+    const reply: ReminderReply = {
+      kind: 'reminder',
+      moveId: move.id,
+      label: move.label,
+      date: reminder.date,
+      daysBefore: reminder.daysBefore,
+      ...(late ? { late: true } : {}),
+      steps,
     };
+    const { contentType, content } = this.o.renderReminder(locale, reply);
+    const activity = { type: 'message', attachments: [{ contentType, content }] };
     let failure: unknown;
     // The adapter would hand an error thrown here to onTurnError (an apology to the user): catch it and decide here.
     await this.o.adapter.continueConversationAsync(this.o.appId, index.reference, async (context) => {

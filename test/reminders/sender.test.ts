@@ -1,12 +1,15 @@
 import type { ConversationReference } from 'botbuilder';
 import { MemoryStorage } from 'botbuilder';
 import { expect } from 'chai';
+import { SubmitDataSchema } from '../../cards/index.js';
+import { reminderRenderer } from '../../dialogs/renderReply.js';
 import { createAdapter } from '../../src/adapter.js';
 import { parseConfig } from '../../src/config.js';
 import { createTranslator } from '../../src/i18n/index.js';
 import { createLogger } from '../../src/logger.js';
 import { ProactiveSender, type ReminderItem } from '../../src/reminders/index.js';
 import { inDays } from '../guidance/fixtures.js';
+import { assertValidCard, submitActions } from '../cards/cardChecks.js';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector.js';
 import { Clock, alice, instance } from './support.js';
 
@@ -28,7 +31,7 @@ describe('reminders: proactive sends through the Bot Connector (a fake one on 12
     const adapter = createAdapter({ config, logger, translator, retry: { sleep: async () => {}, random: () => 0 } });
     const senders: ProactiveSender[] = [];
     const node = instance(storage, clock, (r: ReminderItem, late: boolean) => senders[0]!.deliver(r, late), { claimTimeoutMs: 60_000 });
-    senders[0] = new ProactiveSender({ adapter, appId: '', moves: node.moves, translator, defaultLocale: 'en', logger });
+    senders[0] = new ProactiveSender({ adapter, appId: '', moves: node.moves, renderReminder: reminderRenderer(translator), defaultLocale: 'en', logger });
     const reference = {
       serviceUrl: connector.serviceUrl,
       channelId: 'msteams',
@@ -43,7 +46,8 @@ describe('reminders: proactive sends through the Bot Connector (a fake one on 12
     return { node, move };
   };
   const posts = () => connector.received.filter((r) => r.method === 'POST');
-  const cardText = (activity: Record<string, unknown>) => JSON.stringify((activity.attachments as Array<{ content: unknown }>)[0]!.content);
+  const attachmentOf = (activity: Record<string, unknown>) => (activity.attachments as Array<{ contentType: string; content: unknown }>)[0]!;
+  const cardText = (activity: Record<string, unknown>) => JSON.stringify(attachmentOf(activity).content);
 
   it('posts the reminder card to the stored conversation: the label escaped, the steps, their actors, the date', async () => {
     const { node } = await setUp();
@@ -56,6 +60,24 @@ describe('reminders: proactive sends through the Bot Connector (a fake one on 12
     expect(text).to.include(`One week left: by ${inDays(19)}.`);
     expect(text).to.include("Who: Customer's Global or Billing admin");
     expect(text).to.not.include('guidance:');
+  });
+
+  it('the reminder is the move cards\' reminder card: valid, with [Done] [Remind me tomorrow] [Open move] for this move and date', async () => {
+    const { node, move } = await setUp();
+    if (move.outcome !== 'created') throw new Error(move.outcome);
+    clock.set(inDays(12));
+    await node.scheduler.scanNow();
+    const card = attachmentOf(posts()[0]!.activity);
+    assertValidCard(card, 'reminder as sent');
+    const buttons = submitActions(card);
+    expect(buttons.map((b) => b.title)).to.deep.equal(['Done', 'Remind me tomorrow', 'Open move']);
+    const data = buttons.map((b) => SubmitDataSchema.parse(b.data));
+    const id = move.move.id;
+    expect(data).to.deep.equal([
+      { action: 'move', op: 'done', id, date: inDays(19) },
+      { action: 'move', op: 'snooze', id, date: inDays(19) },
+      { action: 'move', op: 'open', id },
+    ]);
   });
 
   it('in the user’s language (zh-TW), marked late after downtime', async () => {
