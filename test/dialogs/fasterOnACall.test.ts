@@ -135,9 +135,9 @@ for (const locale of LOCALES) {
 }
 
 describe('result card buttons', () => {
-  it('offers Change an answer, Message for the customer and Start over', async () => {
+  it('offers Change an answer, Message for the customer, Track this move and Start over', async () => {
     const conv = await fresh('en');
     const result = await guided(conv, DIRECT_NO_ADMIN);
-    expect(submitsOf(result).map((d) => d.command)).to.deep.equal(['change', 'share', 'change', 'share', 'restart']);
+    expect(submitsOf(result).map((d) => d.command)).to.deep.equal(['change', 'share', 'change', 'share', 'track', 'restart']);
   });
 });
