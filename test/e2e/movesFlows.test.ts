@@ -192,7 +192,8 @@ describe('tracked moves and a proactive reminder in the Agents Playground (web U
         expect(await client.waitForDelivery(reminder.id), "the Playground connector's answer: 201 Created, no replyToId").to.deep.equal({ statusCode: 201 });
         // When the bot's clock reached the date, not before; and on time, not marked late.
         expect(botClock(reminder.arrivedAt!), 'not before its time').to.be.at.least(dueAt);
-        expect(botClock(reminder.arrivedAt!) - dueAt, 'within a few scans of its time').to.be.below((SCAN_SECONDS + 3) * 1000);
+        // (A scan runs every second; the margin is for a loaded machine. "Late" would be 30 minutes.)
+        expect(botClock(reminder.arrivedAt!) - dueAt, 'within a few scans of its time').to.be.below(10_000);
         const reminderText = textOf(reminder.card);
         expect(reminderText).to.include(t('moves:reminder.week', { date: stopBy }));
         for (const { key, actor } of REMINDED) {
