@@ -9,6 +9,21 @@ export interface BotMessage {
   text?: string;
   /** The Adaptive Card of the message, if it has one (replaced when the bot updates the card in place). */
   card?: Card;
+  /** When the Playground pushed it to the client first (epoch ms, this machine's real clock). */
+  arrivedAt?: number;
+  /**
+   * The bot created it while the client had nothing in flight (no turn: no message, click or install waiting for
+   * the bot's answer), so it answers nothing the test sent: a proactive message.
+   */
+  unsolicited?: boolean;
+}
+
+/** What the Playground's log says of a message the bot posted to its connector. */
+export interface ConnectorDelivery {
+  /** The HTTP status the Playground's mock connector answered the bot with. */
+  statusCode: number;
+  /** The posted activity's replyToId, if the bot sent one. */
+  replyToId?: string;
 }
 
 export interface Turn {
@@ -29,8 +44,11 @@ interface PlaygroundConfig {
 
 interface LoggedActivity {
   id: string;
+  from?: string;
   to?: string;
-  response?: { statusCode: number };
+  messageId?: string;
+  request?: { body?: { replyToId?: string } };
+  response?: { statusCode: number; body?: { id?: string } };
 }
 
 const TURN_TIMEOUT_MS = 20_000;
@@ -48,8 +66,12 @@ export class PlaygroundClient {
   readonly messages = new Map<string, BotMessage>();
   /** Activities the Playground delivered to the bot and got an answer for (its log), by log id. */
   private readonly answered = new Set<string>();
+  /** The bot's posts to the Playground's connector, by the message id the connector gave them. */
+  readonly deliveries = new Map<string, ConnectorDelivery>();
   private waiters: Array<() => void> = [];
   private sockets: WebSocket[] = [];
+  /** Turns started and not yet answered (see BotMessage.unsolicited). */
+  private inFlight = 0;
 
   private constructor(
     readonly url: string,
@@ -95,7 +117,9 @@ export class PlaygroundClient {
     if (!m || m.from?.id !== this.config.bot.id) return;
     if (event.action !== 'createMessage' && event.action !== 'updateMessage') return;
     const card = m.attachments?.find((a) => a.contentType === CARD_TYPE)?.content;
-    this.messages.set(m.messageId, { id: m.messageId, conversationId: event.actionConversationId, text: m.text, card });
+    const previous = this.messages.get(m.messageId);
+    const first = previous ? { arrivedAt: previous.arrivedAt, unsolicited: previous.unsolicited } : { arrivedAt: Date.now(), unsolicited: this.inFlight === 0 };
+    this.messages.set(m.messageId, { id: m.messageId, conversationId: event.actionConversationId, text: m.text, card, ...first });
     this.notify();
   }
 
@@ -106,23 +130,65 @@ export class PlaygroundClient {
       this.answered.add(log.id);
       this.notify();
     }
+    if (event.logAction === 'appendLog' && log?.from === 'User Application' && log.response) {
+      const id = log.response.body?.id ?? log.messageId;
+      if (id) this.deliveries.set(id, { statusCode: log.response.statusCode, ...(log.request?.body?.replyToId ? { replyToId: log.request.body.replyToId } : {}) });
+      this.notify();
+    }
+  }
+
+  /** Waits until a message the bot sent matches (one already here counts); throws after `timeoutMs`. */
+  async waitForMessage(matches: (m: BotMessage) => boolean, timeoutMs = TURN_TIMEOUT_MS): Promise<BotMessage> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = [...this.messages.values()].find(matches);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no such message from the bot within ${timeoutMs} ms`);
+      await this.nextEvent(200);
+    }
+  }
+
+  /** What the Playground's log says of the bot's post of this message, once it has logged it. */
+  async waitForDelivery(messageId: string, timeoutMs = 5000): Promise<ConnectorDelivery> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.deliveries.get(messageId);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`the Playground logged no post of message ${messageId} within ${timeoutMs} ms`);
+      await this.nextEvent(200);
+    }
+  }
+
+  /** Messages the bot created while nothing was in flight (proactive ones), in order of arrival. */
+  get unsolicited(): BotMessage[] {
+    return [...this.messages.values()].filter((m) => m.unsolicited);
+  }
+
+  private nextEvent(maxMs: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, maxMs);
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   /** Runs `act` and waits until the bot has answered `activities` more activities; returns what changed. */
   async turn(act: () => Promise<Card | undefined | void>, activities = 1, clicked?: string): Promise<Turn> {
     const before = new Map(this.messages);
     const target = this.answered.size + activities;
-    const replaced = await act();
-    const deadline = Date.now() + TURN_TIMEOUT_MS;
-    while (this.answered.size < target) {
-      if (Date.now() > deadline) throw new Error(`the bot did not answer within ${TURN_TIMEOUT_MS} ms`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 200);
-        this.waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
+    this.inFlight++;
+    let replaced: Card | undefined | void;
+    try {
+      replaced = await act();
+      const deadline = Date.now() + TURN_TIMEOUT_MS;
+      while (this.answered.size < target) {
+        if (Date.now() > deadline) throw new Error(`the bot did not answer within ${TURN_TIMEOUT_MS} ms`);
+        await this.nextEvent(200);
+      }
+    } finally {
+      this.inFlight--;
     }
     const created = [...this.messages.values()].filter((m) => !before.has(m.id));
     let updated: BotMessage | undefined;
