@@ -125,6 +125,8 @@ export const MoveSubmitSchema = z
     /** The label card's input, as typed: checked (empty, too long, control characters) by src/moves, not here, so the partner hears why. */
     label: z.string().max(2000).optional(),
     closed: z.literal(true).optional(),
+    /** On a reminder's buttons: the language it was sent in, spoken back when the user's own choice has expired. */
+    locale: z.enum(LOCALES).optional(),
   })
   .strict();
 

@@ -121,7 +121,7 @@ export function createConversation({ storage, translator, defaultLocale, today =
       // Reminders go to a personal chat only: a group chat may include the customer.
       const reference = shared ? undefined : TurnContext.getConversationReference(activity);
       const outcome = await runMoveEffect(moveServices, decision.effect, { user: userOf(activity as Activity), reference, locale: decision.locale, today: day });
-      const presented = presentMove(decision.effect, outcome, day);
+      const presented = presentMove(decision.effect, outcome, day, decision.locale);
       replies.push(...presented.replies);
       if (presented.inPlace) clickedCard = presented.inPlace;
     }

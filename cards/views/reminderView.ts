@@ -1,4 +1,5 @@
 import type { MoveAction } from '../../src/moves/index.js';
+import type { Locale } from '../../src/i18n/locale.js';
 import { moveData } from '../actions.js';
 import { escapeCardText } from '../escape.js';
 import { messageText } from './resultView.js';
@@ -19,6 +20,8 @@ export interface ReminderCardInput {
   /** After a click on the reminder: its steps ticked, or put off until `until` (YYYY-MM-DD). */
   state?: 'done' | 'snoozed';
   until?: string;
+  /** The language the card is written in, carried by its buttons (the user's own choice may have expired by the time they click). */
+  locale?: Locale;
 }
 
 export interface ReminderViewData {
@@ -36,6 +39,7 @@ export interface ReminderViewData {
 function timeLeft(t: Translate, daysBefore: number, date: string): string {
   if (daysBefore === 7) return tr(t, 'moves:reminder.week', { date });
   if (daysBefore === 1) return tr(t, 'moves:reminder.day', { date });
+  if (daysBefore <= 0) return tr(t, 'moves:reminder.today', { date });
   return tr(t, 'moves:reminder.daysLeft', { count: daysBefore, date });
 }
 
@@ -45,7 +49,9 @@ function timeLeft(t: Translate, daysBefore: number, date: string): string {
  */
 export function reminderView(t: Translate, input: ReminderCardInput): ReminderViewData {
   const id = input.moveId;
-  const openMove: Button = { title: tr(t, 'moves:button.openMove'), style: 'default', data: moveData('open', { id }) };
+  const locale = input.locale ? { locale: input.locale } : {};
+  // With its date: the move comes as a new message and the reminder stays in the chat.
+  const openMove: Button = { title: tr(t, 'moves:button.openMove'), style: 'default', data: moveData('open', { id, date: input.date, ...locale }) };
   const outcome =
     input.state === 'done'
       ? tr(t, 'moves:reminder.done')
@@ -66,8 +72,8 @@ export function reminderView(t: Translate, input: ReminderCardInput): ReminderVi
     actions: input.state
       ? [openMove]
       : [
-          { title: tr(t, 'moves:button.done'), style: 'positive', data: moveData('done', { id, date: input.date }) },
-          { title: tr(t, 'moves:button.snooze'), style: 'default', data: moveData('snooze', { id, date: input.date }) },
+          { title: tr(t, 'moves:button.done'), style: 'positive', data: moveData('done', { id, date: input.date, ...locale }) },
+          { title: tr(t, 'moves:button.snooze'), style: 'default', data: moveData('snooze', { id, date: input.date, ...locale }) },
           openMove,
         ],
   };

@@ -70,7 +70,7 @@ export function decide(input: TurnInput): Decision {
     input,
     check: clone(input.check),
     profile: clone(input.profile),
-    locale: resolveLocale(input.clientLocale, input.profile.locale, input.defaultLocale),
+    locale: resolveLocale(input.clientLocale, input.profile.locale ?? moveCardLocale(input.intent), input.defaultLocale),
     replies: [],
   };
   // A result saved by an earlier version may miss an answer this version asks: the check picks up there.
@@ -116,9 +116,17 @@ function resend(turn: Turn): void {
   turn.replies.push(knownBlocked(check, turn.profile, turn.input.today) ? { kind: 'blocked', answers } : { kind: 'result', answers, ...continued(check) });
 }
 
+/**
+ * A click on a reminder speaks the language the reminder was written in when the user's own choice is gone (their
+ * profile expired while the move, kept until its last date, went on sending reminders).
+ */
+const moveCardLocale = (intent: TurnIntent): Locale | undefined => (intent.kind === 'move' ? intent.locale : undefined);
+
 /** The welcome card the first time we hear from a user, and a one-time note when we can't speak their Teams language. */
 function welcomeIfNew(turn: Turn): boolean {
   let first = false;
+  // A click on one of our cards (a reminder, weeks after the profile expired) is no first contact.
+  if (turn.input.intent.kind === 'move') turn.profile.welcomed = true;
   if (!turn.profile.welcomed) {
     turn.replies.push({ kind: 'welcome' });
     turn.profile.welcomed = first = true;

@@ -6,6 +6,7 @@ import { daysBetween, type Guidance } from '../../src/guidance/index.js';
 import type { MoveReading, MoveSummary, TrackResult, TrackedMove } from '../../src/moves/index.js';
 import type { Intent } from '../intent.js';
 import type { Answers } from '../questions.js';
+import type { Locale } from '../../src/i18n/index.js';
 import { guidanceFor, withProbes } from './flow.js';
 import type { Reply } from './replies.js';
 
@@ -98,8 +99,9 @@ const notice = (textKey: string, params?: Record<string, string | number>): Repl
 });
 
 /** A reminder card after a click on it, rebuilt from the move (the reminder itself was used up when it was sent). */
-function reminderOf(move: TrackedMove, date: string, today: string, state?: 'done' | 'snoozed', until?: string): Reply {
+function reminderOf(move: TrackedMove, date: string, today: string, locale: Locale, state?: 'done' | 'snoozed', until?: string): Reply {
   return {
+    locale,
     kind: 'reminder',
     moveId: move.id,
     label: move.label,
@@ -112,7 +114,7 @@ function reminderOf(move: TrackedMove, date: string, today: string, state?: 'don
 }
 
 /** What the partner sees after an effect ran. */
-export function presentMove(effect: MoveEffect, outcome: MoveOutcome, today: string): Presented {
+export function presentMove(effect: MoveEffect, outcome: MoveOutcome, today: string, locale: Locale): Presented {
   const gone = (): Presented => ({ replies: [], inPlace: notice('moves:notice.gone') });
   switch (outcome.kind) {
     case 'tracked': {
@@ -133,7 +135,7 @@ export function presentMove(effect: MoveEffect, outcome: MoveOutcome, today: str
       const { move } = outcome;
       const inPlace = effect.kind !== 'open' || effect.inPlace;
       if (!move) return inPlace ? gone() : { replies: [notice('moves:notice.gone')] };
-      if (effect.kind === 'reminderDone') return { replies: [], inPlace: reminderOf(move, effect.date, today, 'done') };
+      if (effect.kind === 'reminderDone') return { replies: [], inPlace: reminderOf(move, effect.date, today, locale, 'done') };
       const card: Reply = {
         kind: 'move',
         move,
@@ -150,8 +152,8 @@ export function presentMove(effect: MoveEffect, outcome: MoveOutcome, today: str
     case 'snoozed': {
       const { move, until } = outcome;
       if (!move || effect.kind !== 'snooze') return gone();
-      if (!until) return { replies: [notice('moves:notice.snoozeTooLate', { date: effect.date })], inPlace: reminderOf(move, effect.date, today) };
-      return { replies: [], inPlace: reminderOf(move, effect.date, today, 'snoozed', until) };
+      if (!until) return { replies: [notice('moves:notice.snoozeTooLate', { date: effect.date })], inPlace: reminderOf(move, effect.date, today, locale) };
+      return { replies: [], inPlace: reminderOf(move, effect.date, today, locale, 'snoozed', until) };
     }
   }
   return { replies: [] };

@@ -92,6 +92,8 @@ export type MoveReply =
       state?: 'done' | 'snoozed';
       /** YYYY-MM-DD: when a snoozed reminder comes again. */
       until?: string;
+      /** The language it is written in: its buttons carry it, so a click is answered in it. */
+      locale?: Locale;
     };
 
 /** Cards that carry this user's check forward: a click on a card of the check shows the last of them in place of the clicked card. */

@@ -63,6 +63,7 @@ export class ProactiveSender implements ReminderSender {
       daysBefore: reminder.daysBefore,
       ...(late ? { late: true } : {}),
       steps,
+      locale,
     };
     const { contentType, content } = this.o.renderReminder(locale, reply);
     const activity = { type: 'message', attachments: [{ contentType, content }] };

@@ -368,7 +368,8 @@ describe('move cards', () => {
           expect(buttons(card).map((b) => b.data)).to.deep.equal([
             { action: 'move', op: 'done', id: ID, date: inDays(19) },
             { action: 'move', op: 'snooze', id: ID, date: inDays(19) },
-            { action: 'move', op: 'open', id: ID },
+            // With its date: the move comes as a new message, the reminder stays in the chat.
+            { action: 'move', op: 'open', id: ID, date: inDays(19) },
           ]);
           });
       }
@@ -381,7 +382,13 @@ describe('move cards', () => {
         const card = render(locale, reminder({ state: 'done' }));
         expect(textBlocks(card)).to.include(tx('moves:reminder.done'));
         for (const s of steps) expect(textBlocks(card)).to.include(`✓ ${tx(`guidance:${s.key}`, s.params)}`);
-        expect(buttons(card).map((b) => b.data)).to.deep.equal([{ action: 'move', op: 'open', id: ID }]);
+        expect(buttons(card).map((b) => b.data)).to.deep.equal([{ action: 'move', op: 'open', id: ID, date: inDays(19) }]);
+      });
+
+      it('reminder due today, and a reminder that names its language: every button carries it', () => {
+        const card = render(locale, reminder({ daysBefore: 0, locale }));
+        expect(textBlocks(card)).to.include(tx('moves:reminder.today', { date: inDays(19) }));
+        expect(buttons(card).map((b) => (b.data as { locale?: string }).locale)).to.deep.equal([locale, locale, locale]);
       });
 
       it('reminder snoozed: when it comes again, only [Open move]', () => {

@@ -207,6 +207,27 @@ describe('tracked moves in the conversation core', () => {
     });
   });
 
+  describe('a click on a reminder weeks later, when the profile has expired', () => {
+    const click = (fields: Record<string, unknown>, profile: UserProfile) =>
+      decide({ intent: moveIntent(fields), check: undefined, profile, today: TODAY, clientLocale: 'en-US', defaultLocale: 'en', lexicon });
+
+    it('is no first contact: no welcome card, and the profile is marked welcomed', () => {
+      const d = click({ op: 'done', id: MOVE.id, date: '2027-03-24' }, {});
+      expect(kinds(d)).to.deep.equal([]);
+      expect(d.profile.welcomed).to.equal(true);
+    });
+
+    it('speaks the language the reminder was written in, unless the user has chosen one since', () => {
+      expect(click({ op: 'done', id: MOVE.id, date: '2027-03-24', locale: 'zh-TW' }, {}).locale).to.equal('zh-TW');
+      expect(click({ op: 'done', id: MOVE.id, date: '2027-03-24', locale: 'zh-TW' }, { welcomed: true, locale: 'zh-CN' }).locale).to.equal('zh-CN');
+      expect(click({ op: 'done', id: MOVE.id, date: '2027-03-24' }, {}).locale).to.equal('en');
+    });
+
+    it("the language is not stored as the user's choice", () => {
+      expect(click({ op: 'snooze', id: MOVE.id, date: '2027-03-24', locale: 'zh-TW' }, {}).profile.locale).to.equal(undefined);
+    });
+  });
+
   describe('presentMove: what the partner sees after the effect', () => {
     const trackEffect: MoveEffect = { kind: 'track', key: 'k'.repeat(22), label: 'Contoso', answers: ANSWERS };
     const cases: Array<[string, MoveEffect, MoveOutcome, string[], boolean]> = [
@@ -240,24 +261,24 @@ describe('tracked moves in the conversation core', () => {
     ];
     for (const [name, effect, outcome, expected, inPlace] of cases) {
       it(name, () => {
-        const shown = presentMove(effect, outcome, TODAY);
+        const shown = presentMove(effect, outcome, TODAY, 'en');
         expect(kinds(shown)).to.deep.equal(expected);
         expect(shown.inPlace !== undefined).to.equal(inPlace);
       });
     }
 
     it('banners say what just happened; [Delete] asks first', () => {
-      const banner = (effect: MoveEffect, outcome: MoveOutcome) => (presentMove(effect, outcome, TODAY).inPlace as { banner?: string }).banner;
+      const banner = (effect: MoveEffect, outcome: MoveOutcome) => (presentMove(effect, outcome, TODAY, 'en').inPlace as { banner?: string }).banner;
       expect(banner(trackEffect, { kind: 'tracked', result: { outcome: 'existing', move: MOVE, urgent: [] }, reachable: true })).to.equal('existing');
       expect(banner({ kind: 'recompute', id: MOVE.id }, { kind: 'move', move: MOVE })).to.equal('recomputed');
       expect(banner({ kind: 'status', id: MOVE.id, status: 'closed' }, { kind: 'move', move: MOVE })).to.equal('closed');
       expect(banner({ kind: 'status', id: MOVE.id, status: 'open' }, { kind: 'move', move: MOVE })).to.equal('reopened');
-      expect(presentMove({ kind: 'open', id: MOVE.id, inPlace: true, confirmDelete: true }, { kind: 'move', move: MOVE }, TODAY).inPlace).to.deep.include({ confirmDelete: true });
+      expect(presentMove({ kind: 'open', id: MOVE.id, inPlace: true, confirmDelete: true }, { kind: 'move', move: MOVE }, TODAY, 'en').inPlace).to.deep.include({ confirmDelete: true });
     });
 
     it('a reminder card rebuilt after a click names the steps due on its date and how far off it is', () => {
-      const shown = presentMove({ kind: 'reminderDone', id: MOVE.id, date: '2027-03-24' }, { kind: 'move', move: MOVE }, '2027-03-17').inPlace;
-      expect(shown).to.deep.include({ kind: 'reminder', state: 'done', daysBefore: 7, label: 'Contoso', date: '2027-03-24' });
+      const shown = presentMove({ kind: 'reminderDone', id: MOVE.id, date: '2027-03-24' }, { kind: 'move', move: MOVE }, '2027-03-17', 'zh-TW').inPlace;
+      expect(shown).to.deep.include({ kind: 'reminder', state: 'done', daysBefore: 7, label: 'Contoso', date: '2027-03-24', locale: 'zh-TW' });
       expect((shown as unknown as { steps: Array<{ key: string }> }).steps.map((s) => s.key)).to.deep.equal(['step.a', 'step.b']);
     });
   });

@@ -74,9 +74,10 @@ describe('reminders: proactive sends through the Bot Connector (a fake one on 12
     const data = buttons.map((b) => SubmitDataSchema.parse(b.data));
     const id = move.move.id;
     expect(data).to.deep.equal([
-      { action: 'move', op: 'done', id, date: inDays(19) },
-      { action: 'move', op: 'snooze', id, date: inDays(19) },
-      { action: 'move', op: 'open', id },
+      // Each carries the language the reminder was written in: a click is answered in it, whatever expired meanwhile.
+      { action: 'move', op: 'done', id, date: inDays(19), locale: 'en' },
+      { action: 'move', op: 'snooze', id, date: inDays(19), locale: 'en' },
+      { action: 'move', op: 'open', id, date: inDays(19), locale: 'en' },
     ]);
   });
 
