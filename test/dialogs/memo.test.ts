@@ -2,6 +2,10 @@
 // parses to). Remembering must never change an answer, nor hand out something a caller could spoil.
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { MemoryStorage, TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { DialogContext, DialogSet, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import { createConversation } from '../../dialogs/index.js';
+import { createTranslator } from '../../src/i18n/index.js';
 import { couldChange, probeChange } from '../../dialogs/core/flow.js';
 import { QUESTIONS, parseAnswer, questionById, type Answers } from '../../dialogs/questions.js';
 
@@ -49,5 +53,32 @@ describe('remembered answers', () => {
     expect(parseAnswer(region, 'mars')).to.equal(undefined);
     expect(parseAnswer(region, 'mars')).to.equal(undefined);
     expect(parseAnswer(region, 'europe')).to.equal('europe');
+  });
+});
+
+describe('the dialog memory configuration handed from turn to turn', () => {
+  const KEY = 'DialogStateManagerConfiguration';
+  const shape = (configuration: DialogStateManagerConfiguration) => ({
+    scopes: configuration.memoryScopes.map((scope) => `${scope.constructor.name}:${scope.name}:${scope.includeInSnapshot}`),
+    resolvers: configuration.pathResolvers.map((resolver) => `${resolver.constructor.name}:${JSON.stringify(resolver)}`),
+  });
+
+  it('is built once, and is what botbuilder-dialogs would build afresh for the turn', async () => {
+    const conversation = createConversation({ storage: new MemoryStorage(), translator: createTranslator(), defaultLocale: 'en', today: () => TODAY });
+    const seen: DialogStateManagerConfiguration[] = [];
+    const adapter = new TestAdapter(async (context) => {
+      await conversation.turn(context);
+      seen.push(context.turnState.get(KEY) as DialogStateManagerConfiguration);
+    });
+    for (const text of ['start', 'help', 'start']) await adapter.send(text);
+    expect(seen).to.have.length(3);
+    expect(seen[1]).to.equal(seen[0]);
+    expect(seen[2]).to.equal(seen[0]);
+
+    const context = new TurnContext(adapter, { type: 'message', text: 'x', channelId: 'test', conversation: { id: 'c' } } as Activity);
+    const fresh = new DialogContext(new DialogSet(), context, { dialogStack: [] }).state.configuration;
+    expect(fresh).to.not.equal(seen[0]);
+    expect(shape(seen[0]!)).to.deep.equal(shape(fresh));
+    expect(shape(fresh).scopes.length).to.be.greaterThan(5);
   });
 });
