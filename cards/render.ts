@@ -96,7 +96,10 @@ export class CardRenderError extends Error {
  * in every environment: a turn that fails with an apology beats a card that shows template code.
  */
 export function renderCard<N extends CardName>(name: N, data: CardDataMap[N]): AdaptiveCardJson {
-  const card = expandTemplate(name, data);
+  // A compiled expansion holds no `${` (see compileExpression): only the library's needs looking through.
+  const compiled = expandCompiled(name, data);
+  if (compiled) return compiled;
+  const card = expandWithLibrary(name, data);
   const json = JSON.stringify(card);
   const at = json.indexOf('${');
   if (at >= 0) {
@@ -193,6 +196,8 @@ function compileExpression(text: string): Expression | undefined {
       const value = get(scope);
       // The library writes "${path}" for a missing field (and renderCard refuses the card); null stays null.
       if (value === undefined || value === null) throw UNUSUAL;
+      // Nor does a compiled card carry a `${` on: the library's card, and renderCard's check, say what is wrong.
+      if (typeof value === 'string' ? value.includes('${') : typeof value === 'object' && holdsMarker(value)) throw UNUSUAL;
       return value;
     };
   }
@@ -218,6 +223,17 @@ function compileExpression(text: string): Expression | undefined {
   }
   if (text.includes('${')) throw new Unsupported(text);
   return undefined;
+}
+
+/** True if any string in `value` (keys included) holds a `${`. */
+function holdsMarker(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('${');
+  if (typeof value !== 'object' || value === null) return false;
+  // What JSON.stringify would make of an object with its own toJSON is not looked into here: left to the library.
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return true;
+  if (Array.isArray(value)) return value.some(holdsMarker);
+  for (const [key, child] of Object.entries(value)) if (key.includes('${') || holdsMarker(child)) return true;
+  return false;
 }
 
 function pathOf(path: string): string[] {
@@ -247,6 +263,7 @@ function compileNode(node: unknown): CompiledTemplate {
   }
   if (typeof node !== 'object' || node === null) return () => node;
   const object = node as Record<string, unknown>;
+  if (Object.keys(object).some((key) => key.includes('${'))) throw new Unsupported('a ${ in a key');
   const fields = Object.keys(object)
     .filter((key) => !RESERVED.has(key))
     .map((key) => [key, compileNode(object[key])] as const);

@@ -48,6 +48,9 @@ function expectSame(name: CardName, data: unknown, label: string): void {
     return;
   }
   expect(expandTemplate(name, data), label).to.deep.equal(expected);
+  // renderCard trusts a compiled card to carry no `${` on.
+  const compiled = expandCompiled(name, data);
+  if (compiled) expect(JSON.stringify(compiled), label).not.to.include('${');
 }
 
 describe('compiled card templates', () => {
@@ -227,7 +230,7 @@ function dataFor(shape: Shape, random: () => number, depth: number): Record<stri
 function valueFor(uses: Use[], random: () => number, depth: number): unknown {
   const pick = <T>(options: T[]): T => options[Math.floor(random() * options.length)]!;
   const odd = random() < 0.08;
-  if (odd) return pick([undefined, null, 0, 7, true, false, '', 'x ${y}', ['a', 'b'], {}, [null], [{}]]);
+  if (odd) return pick([undefined, null, 0, 7, true, false, '', 'x ${y}', ['a', 'b'], {}, [null], [{}], [{ t: '${z}' }], { '${k}': 1 }, new Date(0)]);
   const how = pick(uses);
   if (how === 'value') return pick(['', 'text', 'Title', '**bold**', true, false, { type: 'TextBlock', text: 'x' }, [{ type: 'Action.Submit', title: 't' }], []]);
   if (how === 'count') return pick([[], [{}], [{ a: 1 }, { b: 2 }]]);
