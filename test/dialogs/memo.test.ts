@@ -6,7 +6,7 @@ import { MemoryStorage, TestAdapter, TurnContext, type Activity } from 'botbuild
 import { DialogContext, DialogSet, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { createConversation } from '../../dialogs/index.js';
 import { createTranslator } from '../../src/i18n/index.js';
-import { couldChange, probeChange } from '../../dialogs/core/flow.js';
+import { couldChange, guidanceFor, probeChange, sameJson, withProbes } from '../../dialogs/core/flow.js';
 import { QUESTIONS, parseAnswer, questionById, type Answers } from '../../dialogs/questions.js';
 
 const TODAY = '2026-12-06';
@@ -37,6 +37,36 @@ describe('remembered answers', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('two guidances are the same to the probe exactly when their JSON is', () => {
+    fc.assert(
+      fc.property(answersArb, fc.constantFrom(...QUESTIONS), fc.boolean(), (known, q, continueAnyway) => {
+        const filled = withProbes(known);
+        const values = q.input === 'date' ? [undefined, ...DATES] : q.options;
+        const all = values.map((value) => guidanceFor({ ...filled, [q.id]: q.input === 'multi' ? [value] : value } as Answers, TODAY, continueAnyway));
+        for (const a of all) for (const b of all) expect(sameJson(a, b)).to.equal(JSON.stringify(a) === JSON.stringify(b));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('sameJson is JSON.stringify equality for any values', () => {
+    const odd = fc.constantFrom(undefined, null, NaN, Infinity, -0, 0, '', () => 1, Symbol('s'), new Date(0), [undefined], { a: undefined });
+    const value = fc.oneof(fc.anything({ withDate: true, withNullPrototype: true, withSparseArray: true }), odd);
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        expect(sameJson(a, b)).to.equal(JSON.stringify(a) === JSON.stringify(b));
+        expect(sameJson(a, a)).to.equal(true);
+        const copy = JSON.parse(JSON.stringify([a]) ?? 'null') as unknown[];
+        expect(sameJson([a], copy)).to.equal(JSON.stringify([a]) === JSON.stringify(copy));
+      }),
+      { numRuns: 3000 },
+    );
+    // Key order counts, as it does in the JSON.
+    expect(sameJson({ a: 1, b: 2 }, { b: 2, a: 1 })).to.equal(false);
+    expect(sameJson({ a: 1, b: undefined }, { a: 1 })).to.equal(true);
+    expect(sameJson([NaN], [null])).to.equal(true);
   });
 
   it('a parsed multi-select answer is a new list each time: changing one does not change the next', () => {
