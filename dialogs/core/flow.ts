@@ -50,13 +50,14 @@ export function couldChange(q: Question, known: Answers, today: string, continue
  */
 const probed = new LRUCache<string, boolean>({ max: 20_000 });
 
+/** The question, the day, and every known answer the probe reads (those of the catalogue's questions), in catalogue order. */
 function memoKey(q: Question, known: Answers, today: string, continueAnyway: boolean): string {
-  const parts = [q.id, today, continueAnyway ? '1' : '0'];
-  for (const id of Object.keys(known).sort()) {
-    const value = known[id as QuestionId];
-    if (value !== undefined) parts.push(`${id}=${JSON.stringify(value)}`);
+  let key = `${q.id}\n${today}\n${continueAnyway ? '1' : '0'}`;
+  for (const { id } of QUESTIONS) {
+    const value = known[id];
+    if (value !== undefined) key += `\n${id}=${JSON.stringify(value)}`;
   }
-  return parts.join('\n');
+  return key;
 }
 
 /** couldChange without the memo (tests compare the two). */
