@@ -21,10 +21,14 @@ export function guidanceFor(answers: Answers, today: string, continueAnyway = fa
 
 /** Probe answers for questions not answered yet: "not sure" where there is one, so a probe never blocks by itself. */
 function probe(q: Question): unknown {
-  if (q.input === 'date') return undefined;
-  if (q.input === 'multi') return ['notSure'];
-  return q.options.includes('notSure') ? 'notSure' : q.options[0];
+  if (q.input === 'multi') return ['notSure']; // a new list each time: whoever gets it may keep it
+  return SINGLE_PROBES.get(q.id);
 }
+
+/** The probe of each question that is not multi-select, worked out once. */
+const SINGLE_PROBES = new Map<QuestionId, unknown>(
+  QUESTIONS.map((q) => [q.id, q.input === 'date' ? undefined : q.options.includes('notSure') ? 'notSure' : q.options[0]]),
+);
 
 /** Dates a date question is probed with: none, ahead, just renewed or ended, long ago. */
 const DATE_PROBES = [undefined, 60, -3, -60, -200];
