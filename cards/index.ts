@@ -57,7 +57,19 @@ export { moveListView, type MoveListInput, type MoveRow, type MoveListViewData }
 export { forgetView, type ForgetInput, type ForgetViewData } from './views/forgetView.js';
 export { reminderView, type ReminderCardInput, type ReminderViewData } from './views/reminderView.js';
 
-export const renderWelcomeCard = (t: Translate): CardAttachment => toAttachment(renderCard('welcome', welcomeView(t)), 'welcome');
+/** The welcome card says the same in each language: one frozen copy per language (as the question cards below). */
+const welcomeCards = new Map<string, AdaptiveCardJson>();
+const MAX_CACHED_WELCOME_CARDS = 16;
+
+export const renderWelcomeCard = (t: Translate): CardAttachment => {
+  const lng = (t as { lng?: string }).lng;
+  let card = lng === undefined ? undefined : welcomeCards.get(lng);
+  if (card === undefined) {
+    card = deepFreeze(renderCard('welcome', welcomeView(t)));
+    if (welcomeCards.size < MAX_CACHED_WELCOME_CARDS && lng) welcomeCards.set(lng, card);
+  }
+  return toAttachment(card, 'welcome');
+};
 
 /**
  * Question cards repeat: the same question at the same step in the same language renders the same card.

@@ -7,7 +7,7 @@ import {
   TurnContext,
   type Storage,
 } from 'botbuilder';
-import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { ADAPTIVE_CARD_ACTION_INVOKE } from '../cards/actions.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/render.js';
 import { resolveLocale, type Locale, type Translator } from '../src/i18n/index.js';
@@ -96,8 +96,14 @@ export function createConversation({ storage, translator, defaultLocale, today =
   const lexicon = buildLexicon();
   dialogs.add(new ConversationDialog({ lexicon, profile, check, today, defaultLocale }));
 
+  // botbuilder-dialogs rebuilds its memory scopes (stateless objects) for every turn unless the turn state has them
+  // under this key: the first turn's are handed to every later one.
+  const DIALOG_MEMORY = 'DialogStateManagerConfiguration';
+  let memory: DialogStateManagerConfiguration | undefined;
   async function decideTurn(context: TurnContext, intent?: TurnIntent): Promise<Decision> {
+    if (memory && !context.turnState.has(DIALOG_MEMORY)) context.turnState.set(DIALOG_MEMORY, memory);
     const dc = await dialogs.createContext(context);
+    memory ??= dc.state.configuration;
     const result = await dc.beginDialog(CONVERSATION_DIALOG, intent ? { intent } : undefined);
     return result.result as Decision;
   }

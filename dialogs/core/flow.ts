@@ -21,10 +21,14 @@ export function guidanceFor(answers: Answers, today: string, continueAnyway = fa
 
 /** Probe answers for questions not answered yet: "not sure" where there is one, so a probe never blocks by itself. */
 function probe(q: Question): unknown {
-  if (q.input === 'date') return undefined;
-  if (q.input === 'multi') return ['notSure'];
-  return q.options.includes('notSure') ? 'notSure' : q.options[0];
+  if (q.input === 'multi') return ['notSure']; // a new list each time: whoever gets it may keep it
+  return SINGLE_PROBES.get(q.id);
 }
+
+/** The probe of each question that is not multi-select, worked out once. */
+const SINGLE_PROBES = new Map<QuestionId, unknown>(
+  QUESTIONS.map((q) => [q.id, q.input === 'date' ? undefined : q.options.includes('notSure') ? 'notSure' : q.options[0]]),
+);
 
 /** Dates a date question is probed with: none, ahead, just renewed or ended, long ago. */
 const DATE_PROBES = [undefined, 60, -3, -60, -200];
@@ -50,13 +54,14 @@ export function couldChange(q: Question, known: Answers, today: string, continue
  */
 const probed = new LRUCache<string, boolean>({ max: 20_000 });
 
+/** The question, the day, and every known answer the probe reads (those of the catalogue's questions), in catalogue order. */
 function memoKey(q: Question, known: Answers, today: string, continueAnyway: boolean): string {
-  const parts = [q.id, today, continueAnyway ? '1' : '0'];
-  for (const id of Object.keys(known).sort()) {
-    const value = known[id as QuestionId];
-    if (value !== undefined) parts.push(`${id}=${JSON.stringify(value)}`);
+  let key = `${q.id}\n${today}\n${continueAnyway ? '1' : '0'}`;
+  for (const { id } of QUESTIONS) {
+    const value = known[id];
+    if (value !== undefined) key += `\n${id}=${JSON.stringify(value)}`;
   }
-  return parts.join('\n');
+  return key;
 }
 
 /** couldChange without the memo (tests compare the two). */
@@ -72,14 +77,59 @@ export function probeChange(q: Question, known: Answers, today: string, continue
     q.input === 'date'
       ? DATE_PROBES.map((d) => (d === undefined ? undefined : addDays(today, d)))
       : [...q.options.filter((o) => o === 'notSure'), ...q.options.filter((o) => o !== 'notSure')];
-  let first: string | undefined;
+  let first: Guidance | undefined;
   for (const value of values) {
     const answers = { ...filled, [q.id]: q.input === 'multi' ? [value] : value } as Answers;
-    const text = JSON.stringify(guidanceFor(answers, today, continueAnyway));
-    if (first === undefined) first = text;
-    else if (text !== first) return true;
+    const guidance = guidanceFor(answers, today, continueAnyway);
+    if (first === undefined) first = guidance;
+    else if (!sameJson(guidance, first)) return true;
   }
   return false;
+}
+
+/**
+ * `JSON.stringify(a) === JSON.stringify(b)`, without writing either out: it stops at the first difference (two
+ * probes' guidance usually differ early). Keys in the same order, undefined and functions left out (null in a
+ * list), numbers that JSON cannot hold as null; a value with its own toJSON is compared as written.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!written(a) || !written(b) || ownJson(a) || ownJson(b)) return JSON.stringify(a) === JSON.stringify(b);
+  const ta = typeof a;
+  const tb = typeof b;
+  if (ta === 'number' && tb === 'number') return (Number.isFinite(a) ? a : null) === (Number.isFinite(b) ? b : null);
+  if (ta === 'number' || tb === 'number') return JSON.stringify(a) === JSON.stringify(b);
+  if (ta !== 'object' || tb !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(inList(a[i]), inList(other[i]))) return false;
+    return true;
+  }
+  const ka = writtenKeys(a as Record<string, unknown>);
+  const kb = writtenKeys(b as Record<string, unknown>);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i]) return false;
+    if (!sameJson((a as Record<string, unknown>)[ka[i]!], (b as Record<string, unknown>)[kb[i]!])) return false;
+  }
+  return true;
+}
+
+const ownJson = (v: unknown): boolean => typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function';
+const written = (v: unknown): boolean => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
+
+/** What JSON.stringify writes for a list item: null for what it would leave out of an object. */
+const inList = (v: unknown): unknown => (written(v) ? v : null);
+
+/** The keys JSON.stringify writes, in its order. */
+function writtenKeys(o: Record<string, unknown>): string[] {
+  const keys: string[] = [];
+  for (const key of Object.keys(o)) {
+    if (written(o[key])) keys.push(key);
+  }
+  return keys;
 }
 
 export interface Position {

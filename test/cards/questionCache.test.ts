@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { renderCard, renderQuestionCard, questionView } from '../../cards/index.js';
+import { renderCard, renderQuestionCard, renderWelcomeCard, questionView, welcomeView } from '../../cards/index.js';
 import { questionById } from '../../dialogs/questions.js';
 import { translator } from '../support/conversation.js';
 
@@ -33,5 +33,19 @@ describe('question card cache', () => {
     expect(t('cards:button.next')).to.equal(t('cards:button.next'));
     expect(t('cards:question.step', { k: 2, n: 9 })).to.include('2').and.include('9');
     expect(t('common:commands.help.words', { returnObjects: true })).to.be.an('array');
+  });
+});
+
+describe('welcome card cache', () => {
+  it('gives the same card as a fresh render in each language, frozen', () => {
+    for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
+      const t = translator.t(locale);
+      const fresh = renderCard('welcome', welcomeView(t));
+      const cached = renderWelcomeCard(t).content;
+      expect(cached).to.deep.equal(fresh);
+      expect(renderWelcomeCard(t).content).to.equal(cached);
+      expect(() => ((cached.body[0] as { text: string }).text = 'tampered')).to.throw(TypeError);
+    }
+    expect(renderWelcomeCard(translator.t('en')).content).not.to.deep.equal(renderWelcomeCard(translator.t('zh-CN')).content);
   });
 });

@@ -2,7 +2,11 @@
 // parses to). Remembering must never change an answer, nor hand out something a caller could spoil.
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { couldChange, probeChange } from '../../dialogs/core/flow.js';
+import { MemoryStorage, TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { DialogContext, DialogSet, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import { createConversation } from '../../dialogs/index.js';
+import { createTranslator } from '../../src/i18n/index.js';
+import { couldChange, guidanceFor, probeChange, sameJson, withProbes } from '../../dialogs/core/flow.js';
 import { QUESTIONS, parseAnswer, questionById, type Answers } from '../../dialogs/questions.js';
 
 const TODAY = '2026-12-06';
@@ -35,6 +39,36 @@ describe('remembered answers', () => {
     );
   });
 
+  it('two guidances are the same to the probe exactly when their JSON is', () => {
+    fc.assert(
+      fc.property(answersArb, fc.constantFrom(...QUESTIONS), fc.boolean(), (known, q, continueAnyway) => {
+        const filled = withProbes(known);
+        const values = q.input === 'date' ? [undefined, ...DATES] : q.options;
+        const all = values.map((value) => guidanceFor({ ...filled, [q.id]: q.input === 'multi' ? [value] : value } as Answers, TODAY, continueAnyway));
+        for (const a of all) for (const b of all) expect(sameJson(a, b)).to.equal(JSON.stringify(a) === JSON.stringify(b));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('sameJson is JSON.stringify equality for any values', () => {
+    const odd = fc.constantFrom(undefined, null, NaN, Infinity, -0, 0, '', () => 1, Symbol('s'), new Date(0), [undefined], { a: undefined });
+    const value = fc.oneof(fc.anything({ withDate: true, withNullPrototype: true, withSparseArray: true }), odd);
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        expect(sameJson(a, b)).to.equal(JSON.stringify(a) === JSON.stringify(b));
+        expect(sameJson(a, a)).to.equal(true);
+        const copy = JSON.parse(JSON.stringify([a]) ?? 'null') as unknown[];
+        expect(sameJson([a], copy)).to.equal(JSON.stringify([a]) === JSON.stringify(copy));
+      }),
+      { numRuns: 3000 },
+    );
+    // Key order counts, as it does in the JSON.
+    expect(sameJson({ a: 1, b: 2 }, { b: 2, a: 1 })).to.equal(false);
+    expect(sameJson({ a: 1, b: undefined }, { a: 1 })).to.equal(true);
+    expect(sameJson([NaN], [null])).to.equal(true);
+  });
+
   it('a parsed multi-select answer is a new list each time: changing one does not change the next', () => {
     const roles = questionById('partnerRoles')!;
     const first = parseAnswer(roles, 'adminAgent,salesAgent') as string[];
@@ -49,5 +83,32 @@ describe('remembered answers', () => {
     expect(parseAnswer(region, 'mars')).to.equal(undefined);
     expect(parseAnswer(region, 'mars')).to.equal(undefined);
     expect(parseAnswer(region, 'europe')).to.equal('europe');
+  });
+});
+
+describe('the dialog memory configuration handed from turn to turn', () => {
+  const KEY = 'DialogStateManagerConfiguration';
+  const shape = (configuration: DialogStateManagerConfiguration) => ({
+    scopes: configuration.memoryScopes.map((scope) => `${scope.constructor.name}:${scope.name}:${scope.includeInSnapshot}`),
+    resolvers: configuration.pathResolvers.map((resolver) => `${resolver.constructor.name}:${JSON.stringify(resolver)}`),
+  });
+
+  it('is built once, and is what botbuilder-dialogs would build afresh for the turn', async () => {
+    const conversation = createConversation({ storage: new MemoryStorage(), translator: createTranslator(), defaultLocale: 'en', today: () => TODAY });
+    const seen: DialogStateManagerConfiguration[] = [];
+    const adapter = new TestAdapter(async (context) => {
+      await conversation.turn(context);
+      seen.push(context.turnState.get(KEY) as DialogStateManagerConfiguration);
+    });
+    for (const text of ['start', 'help', 'start']) await adapter.send(text);
+    expect(seen).to.have.length(3);
+    expect(seen[1]).to.equal(seen[0]);
+    expect(seen[2]).to.equal(seen[0]);
+
+    const context = new TurnContext(adapter, { type: 'message', text: 'x', channelId: 'test', conversation: { id: 'c' } } as Activity);
+    const fresh = new DialogContext(new DialogSet(), context, { dialogStack: [] }).state.configuration;
+    expect(fresh).to.not.equal(seen[0]);
+    expect(shape(seen[0]!)).to.deep.equal(shape(fresh));
+    expect(shape(fresh).scopes.length).to.be.greaterThan(5);
   });
 });
