@@ -26,6 +26,12 @@ import {
   type QuickFormQuestion,
 } from '../../cards/index.js';
 import { QUESTIONS } from '../../dialogs/questions.js';
+import { trackLabelView } from '../../cards/views/trackLabelView.js';
+import { moveView } from '../../cards/views/moveView.js';
+import { moveListView } from '../../cards/views/moveListView.js';
+import { forgetView } from '../../cards/views/forgetView.js';
+import { reminderView } from '../../cards/views/reminderView.js';
+import type { TrackedMove } from '../../src/moves/index.js';
 import { QUICK_FORM_QUESTIONS } from '../../dialogs/quickForm.js';
 import { guide } from '../../src/guidance/index.js';
 import { TOPIC_IDS } from '../../src/faq/index.js';
@@ -103,6 +109,38 @@ describe('compiled card templates', () => {
       const guidance = guide(RESULT_SITUATIONS[0]!.situation, TODAY);
       models.push(['share', checklistView(t, guidance, TODAY).view, 'checklist']);
       for (const language of LOCALES) models.push(['share', customerMessageView(t, guidance, TODAY, language).view, `customer message ${language}`]);
+
+      // Tracked moves: a label with markup, ticked and unticked steps, urgent and not, open and closed.
+      const move: TrackedMove = {
+        id: 'AbCdEfGh12345678',
+        label: '**R&D** <EU>',
+        answers: {},
+        path: 'manual',
+        actions: [
+          { key: 'step.manual.turnOffRenewal', actor: 'customerBillingAdmin', due: '2026-11-25' },
+          { key: 'step.manual.requestRelationship', actor: 'you' },
+          { key: 'step.manual.buy', actor: 'you', due: '2027-03-30', from: '2027-03-01' },
+        ],
+        deadlines: { stopRenewalBy: '2026-11-25', provisionBy: '2027-03-30' },
+        ticked: ['step.manual.requestRelationship'],
+        status: 'open',
+        computedFor: TODAY,
+        createdAt: 1,
+        updatedAt: 1,
+      };
+      const urgent = [{ action: move.actions[0]!, overdue: false }];
+      models.push(
+        ['trackLabel', trackLabelView(t, { key: 'k'.repeat(22) }), 'track label'],
+        ['trackLabel', trackLabelView(t, { key: 'k'.repeat(22), problem: 'tooLong' }), 'track label too long'],
+        ['move', moveView(t, { move, urgent, banner: 'created' }), 'move created'],
+        ['move', moveView(t, { move: { ...move, status: 'closed' }, urgent: [] }), 'move closed'],
+        ['move', moveView(t, { move, urgent: [], confirmDelete: true }), 'move delete?'],
+        ['moveList', moveListView(t, { moves: [{ id: move.id, label: move.label, status: 'open', next: '2027-03-30', createdAt: 1 }], closed: 2, includeClosed: false }), 'list'],
+        ['moveList', moveListView(t, { moves: [], closed: 0, includeClosed: false }), 'list empty'],
+        ['forget', forgetView(t, { stateTtlDays: 30 }), 'forget'],
+        ['reminder', reminderView(t, { moveId: move.id, label: move.label, date: '2027-03-30', daysBefore: 7, steps: move.actions.slice(2), late: true, locale: 'zh-TW' }), 'reminder'],
+        ['reminder', reminderView(t, { moveId: move.id, label: move.label, date: '2027-03-30', daysBefore: 1, steps: move.actions.slice(2), state: 'snoozed', until: '2027-03-29' }), 'reminder snoozed'],
+      );
 
       expect(new Set(models.map(([name]) => name)), 'every card').to.deep.equal(new Set(CARD_NAMES));
       for (const [name, data, label] of models) {
