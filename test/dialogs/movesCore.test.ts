@@ -37,7 +37,8 @@ function doneCheck(extra: Partial<CheckState> = {}): CheckState {
     } else state = next.check!;
   }
   expect(state.status, 'the fixture check finishes').to.equal('done');
-  return state;
+  // As storage gives it back: plain JSON.
+  return JSON.parse(JSON.stringify(state)) as CheckState;
 }
 
 const moveIntent = (fields: Record<string, unknown>): TurnIntent => {
