@@ -272,7 +272,12 @@ export class MoveStore {
 
   /** Stores where the user is now (a turn with them): reminders follow them to the conversation and serviceUrl they last used. */
   async noteReference(user: UserRef, reference: Partial<ConversationReference>, locale?: string): Promise<void> {
-    await this.updateIndexItem(userKeyOf(user), (index) => (index ? { write: withReference(index, { reference, locale }) } : { keep: true }));
+    await this.updateIndexItem(userKeyOf(user), (index) => {
+      // Most turns find the user where they were: nothing to write.
+      const same =
+        index?.reference?.conversation?.id === reference.conversation?.id && index?.reference?.serviceUrl === reference.serviceUrl && index?.locale === locale;
+      return index && !same ? { write: withReference(index, { reference, locale }) } : { keep: true };
+    });
   }
 
   private async change(user: UserRef, id: string, today: string, apply: (move: TrackedMove) => TrackedMove | undefined): Promise<MoveUpdate> {

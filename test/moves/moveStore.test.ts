@@ -46,6 +46,24 @@ describe('moves: tracked moves in storage (SQLite file)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('remembers where the user is: writes only when the chat, its service URL or the language changed', async () => {
+    await created('Contoso', 'check-1');
+    const userKey = userKeyOf(alice);
+    const eTag = async () => (await storage.read([indexKey(userKey)]))[indexKey(userKey)]!.eTag;
+    const first = await eTag();
+    await store.noteReference(alice, reference, 'en');
+    expect(await eTag(), 'the same chat and language: no write').to.equal(first);
+    const moved = { ...reference, serviceUrl: 'https://smba.example/apac/' };
+    await store.noteReference(alice, moved, 'en');
+    expect(await eTag()).not.to.equal(first);
+    expect((await store.indexOf(userKey))?.reference?.serviceUrl).to.equal('https://smba.example/apac/');
+    await store.noteReference(alice, moved, 'zh-TW');
+    expect((await store.indexOf(userKey))?.locale).to.equal('zh-TW');
+    // A user with no moves gets no index for it.
+    await store.noteReference(bob, reference, 'en');
+    expect(await store.indexOf(userKeyOf(bob))).to.equal(undefined);
+  });
+
   it('tracks a move: label, answers, path, dated steps from the guidance, open, nothing ticked', async () => {
     const move = await created('  Contoso  ', 'check-1');
     expect(move.label).to.equal('Contoso');
