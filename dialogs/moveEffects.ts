@@ -75,6 +75,9 @@ export async function runMoveEffect(services: MoveServices, effect: MoveEffect, 
     }
     case 'forget':
       return { kind: 'forgotten', moves: await store.forget(user) };
+    case 'language':
+      await store.noteLocale(user, effect.locale);
+      return { kind: 'noted' };
     case 'reminderDone': {
       let move = await store.get(user, effect.id);
       for (const step of dueOn(move, effect.date)) {

@@ -194,6 +194,8 @@ function command(turn: Turn, intent: Extract<Intent, { kind: 'command' }>): void
     case 'language':
       if (!intent.locale) return void turn.replies.push({ kind: 'language', current: turn.locale });
       turn.profile.locale = turn.locale = intent.locale;
+      // Reminders of tracked moves follow the new language.
+      turn.effect = { kind: 'language', locale: intent.locale };
       if (active(turn)) {
         notice(turn, 'common:notice.languageChanged');
         return ask(turn);

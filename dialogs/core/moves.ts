@@ -22,7 +22,9 @@ export type MoveEffect =
   | { kind: 'forget' }
   /** A reminder's [Done]: every step due on `date` ticked. */
   | { kind: 'reminderDone'; id: string; date: string }
-  | { kind: 'snooze'; id: string; date: string };
+  | { kind: 'snooze'; id: string; date: string }
+  /** The user chose another language: their reminders are written in it from now on. */
+  | { kind: 'language'; locale: Locale };
 
 /** What running an effect found. `move: undefined`: the move is gone (deleted, expired, or never this user's). */
 export type MoveOutcome =
@@ -32,7 +34,9 @@ export type MoveOutcome =
   | { kind: 'deleted'; label: string | undefined }
   | { kind: 'forgotten'; moves: number }
   /** `until` (YYYY-MM-DD): when the reminder comes again; undefined: its date is today or past, nothing to put off. */
-  | { kind: 'snoozed'; move: TrackedMove | undefined; until?: string };
+  | { kind: 'snoozed'; move: TrackedMove | undefined; until?: string }
+  /** Nothing to show. */
+  | { kind: 'noted' };
 
 /**
  * Names one result of one check: the check's id, its answers and how it was read. The label card carries it, so
@@ -149,6 +153,8 @@ export function presentMove(effect: MoveEffect, outcome: MoveOutcome, today: str
       return { replies: [], inPlace: notice('moves:notice.deleted', { label: outcome.label ?? '' }) };
     case 'forgotten':
       return { replies: [], inPlace: { kind: 'notice', textKey: 'moves:notice.forgotten', params: { count: outcome.moves }, actions: ['start'] } };
+    case 'noted':
+      return { replies: [] };
     case 'snoozed': {
       const { move, until } = outcome;
       if (!move || effect.kind !== 'snooze') return gone();

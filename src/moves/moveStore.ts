@@ -280,6 +280,11 @@ export class MoveStore {
     });
   }
 
+  /** The user chose another language: their reminders are written in it (nothing is written for a user with no moves). */
+  async noteLocale(user: UserRef, locale: string): Promise<void> {
+    await this.updateIndexItem(userKeyOf(user), (index) => (index && index.locale !== locale ? { write: { ...index, locale } } : { keep: true }));
+  }
+
   private async change(user: UserRef, id: string, today: string, apply: (move: TrackedMove) => TrackedMove | undefined): Promise<MoveUpdate> {
     const userKey = userKeyOf(user);
     let unknownStep = false;

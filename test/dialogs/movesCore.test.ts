@@ -199,6 +199,12 @@ describe('tracked moves in the conversation core', () => {
       expect(d.profile).to.deep.equal(PROFILE);
     });
 
+    it('a language chosen: the reminders follow it (an effect), and the turn shows nothing more', () => {
+      const d = turn({ kind: 'command', command: 'language', locale: 'zh-CN' } as TurnIntent, undefined);
+      expect(d.effect).to.deep.equal({ kind: 'language', locale: 'zh-CN' });
+      expect(presentMove(d.effect!, { kind: 'noted' }, TODAY, 'zh-CN')).to.deep.equal({ replies: [] });
+    });
+
     it('[Delete everything]: the profile and the check go with the moves, and the reply keeps the language it was asked in', () => {
       const d = turn(moveIntent({ op: 'confirmForget' }), doneCheck(), { ...PROFILE, locale: 'zh-TW' });
       expect(d.effect).to.deep.equal({ kind: 'forget' });

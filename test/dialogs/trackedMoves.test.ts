@@ -185,6 +185,17 @@ describe('tracked moves through the whole bot (SQLite file)', function () {
     expect(texts).to.include('Contoso');
   });
 
+  it('a language chosen later: the reminders are written in it', async () => {
+    const conv = new TestConversation({ locale: 'en-US', storage, today: TODAY });
+    await resultFor(conv);
+    await conv.submit({ ...oneSubmit(await labelCard(conv), 'save'), label: 'Contoso' });
+    const userKey = userKeyOf({ channelId: 'test', userId: conv.adapter.conversation.user!.id });
+    const locale = async () => ((await storage.read([indexKey(userKey)]))[indexKey(userKey)] as { locale?: string }).locale;
+    expect(await locale()).to.equal('en');
+    await conv.say('语言 简体中文');
+    expect(await locale()).to.equal('zh-CN');
+  });
+
   it('removed from the personal chat: the stored conversation is dropped, so reminders stop', async () => {
     const conv = new TestConversation({ locale: 'en-US', storage, today: TODAY });
     await resultFor(conv);

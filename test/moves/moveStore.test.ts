@@ -59,6 +59,9 @@ describe('moves: tracked moves in storage (SQLite file)', () => {
     expect((await store.indexOf(userKey))?.reference?.serviceUrl).to.equal('https://smba.example/apac/');
     await store.noteReference(alice, moved, 'zh-TW');
     expect((await store.indexOf(userKey))?.locale).to.equal('zh-TW');
+    await store.noteLocale(alice, 'zh-CN');
+    expect((await store.indexOf(userKey))?.locale).to.equal('zh-CN');
+    await store.noteLocale(bob, 'zh-CN');
     // A user with no moves gets no index for it.
     await store.noteReference(bob, reference, 'en');
     expect(await store.indexOf(userKeyOf(bob))).to.equal(undefined);
