@@ -13,7 +13,7 @@ export interface HelpViewData {
 }
 
 /** The order commands are listed in on the help card. */
-const LISTED: readonly Command[] = ['help', 'start', 'quick', 'back', 'change', 'share', 'cancel', 'restart', 'language'];
+const LISTED: readonly Command[] = ['help', 'start', 'quick', 'back', 'change', 'share', 'track', 'moves', 'cancel', 'restart', 'language', 'forget'];
 
 /** The first of the words the typed-answer parser accepts for a command (locales/<lng>/common.json). */
 export function commandWord(t: Translate, command: Command): string {

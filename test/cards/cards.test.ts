@@ -2,6 +2,7 @@
 // and submit data the dialogs can parse. Chinese locales fail until their files are translated; while
 // working on English only: npx mocha ... --grep '\[en\]'.
 import { expect } from 'chai';
+import { commandWord } from '../../cards/views/helpView.js';
 import {
   LANGUAGE_NAMES,
   MAX_OPTION_BUTTONS,
@@ -99,7 +100,9 @@ describe('cards', () => {
           const card = renderHelpCard(t, { inCheck });
           track('help', assertValidCard(card, 'help'));
           const facts = elementsOfType(card, 'FactSet').flatMap((f) => f.facts as Array<{ title: string }>);
-          expect(facts.map((f) => f.title)).to.have.length(9);
+          expect(facts.map((f) => f.title)).to.have.length(12);
+          // The commands of tracked moves are among them, by the words a user types.
+          for (const c of ['track', 'moves', 'forget']) expect(facts.map((f) => f.title)).to.include(commandWord(t, c as never));
           for (const f of facts) expect(f.title, 'a command word').to.match(/\S/);
           expect(commandsOf(card)).to.deep.equal(inCheck ? ['restart', 'language'] : ['start', 'quick', 'language']);
         });
