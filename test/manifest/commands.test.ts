@@ -44,6 +44,7 @@ const SHOWS: Record<string, { what: string; check: Check }> = {
   start: { what: 'the first question of the guided check', check: (text, t) => text.includes(t('questions:partnerRoles.prompt')) },
   help: { what: 'the help card', check: (text, t) => text.includes(t('cards:help.title')) },
   language: { what: 'the language card', check: (text, t) => text.includes(t('cards:language.title')) },
+  moves: { what: 'the list of tracked moves', check: (text, t) => text.includes(t('moves:list.empty')) },
   quick: {
     what: 'the quick form with every question on one card',
     check: (text, t, card) => text.includes(t('cards:quick.title')) && ['partnerRoles', 'purchaseChannel', 'delegatedAdmin'].every((id) => card.includes(t(`questions:${id}.short`))),
