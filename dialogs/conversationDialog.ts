@@ -45,6 +45,7 @@ export class ConversationDialog extends Dialog<{ intent?: TurnIntent }> {
       // Names a check started this turn (randomness stays out of the pure core).
       // randomUUID draws from a buffered pool; randomBytes would ask the OS every turn. 12 hex digits name one user's checks apart.
       checkId: randomUUID().slice(0, 13).replace('-', ''),
+      shared: context.activity.conversation?.conversationType !== undefined && context.activity.conversation.conversationType !== 'personal',
     });
     return dc.endDialog(decision);
   }

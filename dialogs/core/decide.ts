@@ -35,6 +35,8 @@ export interface TurnInput {
   lexicon: Lexicon;
   /** A fresh id the host made for this turn: a check started now is named by it. */
   checkId?: string;
+  /** A group chat or channel: others (the customer, maybe) read every reply. */
+  shared?: boolean;
 }
 
 export interface Decision {
@@ -245,6 +247,8 @@ function command(turn: Turn, intent: Extract<Intent, { kind: 'command' }>): void
       if (turn.check?.status !== 'done') return notice(turn, 'common:notice.noCheckYet', ['start', 'quick']);
       return void turn.replies.push({ kind: 'trackLabel', key: trackKeyOfCheck(turn, turn.check) });
     case 'moves':
+      // The list names every customer the partner tracks: not for a chat others read.
+      if (turn.input.shared) return notice(turn, 'moves:notice.listInPersonal');
       turn.effect = { kind: 'list', includeClosed: false, inPlace: false };
       return;
     case 'forget':
@@ -282,6 +286,7 @@ function moveClick(turn: Turn, intent: Extract<Intent, { kind: 'move' }>): void 
     return;
   }
   const effect = effectOfMoveIntent(intent);
+  if (effect?.kind === 'list' && turn.input.shared) return notice(turn, 'moves:notice.listInPersonal');
   if (effect) turn.effect = effect;
   else notice(turn, 'common:notice.notUnderstood', ['moves', 'help']);
 }

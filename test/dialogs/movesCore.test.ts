@@ -199,6 +199,14 @@ describe('tracked moves in the conversation core', () => {
       expect(d.profile).to.deep.equal(PROFILE);
     });
 
+    it('in a group chat or channel the list is not shown (it names every customer tracked), typed or clicked', () => {
+      for (const intent of [{ kind: 'command', command: 'moves' } as TurnIntent, moveIntent({ op: 'list' }), moveIntent({ op: 'list', closed: true })]) {
+        const d = decide({ intent, check: undefined, profile: PROFILE, today: TODAY, clientLocale: 'en-US', defaultLocale: 'en', lexicon, shared: true });
+        expect(d.effect).to.equal(undefined);
+        expect(kinds(d)).to.deep.equal(['notice:moves:notice.listInPersonal']);
+      }
+    });
+
     it('a language chosen: the reminders follow it (an effect), and the turn shows nothing more', () => {
       const d = turn({ kind: 'command', command: 'language', locale: 'zh-CN' } as TurnIntent, undefined);
       expect(d.effect).to.deep.equal({ kind: 'language', locale: 'zh-CN' });

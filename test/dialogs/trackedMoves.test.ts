@@ -183,6 +183,10 @@ describe('tracked moves through the whole bot (SQLite file)', function () {
     const texts = cardsOf(replies).map(textOf).join('\n');
     expect(texts).to.include(String(tFor('en')('moves:notice.remindersInPersonal')));
     expect(texts).to.include('Contoso');
+    // The list names every customer tracked: not in a chat others read, typed or from a card.
+    expect(textOf(lastCard(await conv.say('moves')))).to.equal(String(tFor('en')('moves:notice.listInPersonal')));
+    const fromCard = textOf(lastCard(await conv.submit({ action: 'move', op: 'list' })));
+    expect(fromCard).to.include(String(tFor('en')('moves:notice.listInPersonal'))).and.not.include('Contoso');
   });
 
   it('a language chosen later: the reminders are written in it', async () => {
