@@ -39,6 +39,9 @@ interface PreparedWrite {
 interface Connection {
   db: Database.Database;
   readMany: Database.Statement<[string], Row>;
+  /** The same read for one key and for two (a turn reads two: its user's and its conversation's), without json_each. */
+  readOne: Database.Statement<[string], Row>;
+  readTwo: Database.Statement<[string, string], Row>;
   deleteMany: Database.Statement<[string]>;
   writeBatch: Database.Transaction<(rows: PreparedWrite[]) => Record<string, string>>;
   deleteOld: Database.Statement<[number, string, string, number]>;
@@ -97,9 +100,17 @@ export class SqliteStorage implements Storage {
     if (!Array.isArray(keys)) throw new TypeError('Keys must be an array.');
     const result: StoreItems = {};
     if (keys.length === 0) return result;
-    const rows = await this.whenFree(() => this.open().readMany.all(JSON.stringify(keys.map(String))));
+    const rows = await this.whenFree(() => {
+      const connection = this.open();
+      if (keys.length === 1) return connection.readOne.all(String(keys[0]));
+      if (keys.length === 2) return connection.readTwo.all(String(keys[0]), String(keys[1]));
+      return connection.readMany.all(JSON.stringify(keys.map(String)));
+    });
     for (const row of rows) {
-      result[row.key] = { ...(JSON.parse(row.value) as StoreItem), eTag: row.etag };
+      // The stored JSON is an object without an eTag (write() takes it out): the parsed object is fresh, add it there.
+      const item = JSON.parse(row.value) as StoreItem;
+      item.eTag = row.etag;
+      result[row.key] = item;
     }
     return result;
   }
@@ -260,6 +271,8 @@ export class SqliteStorage implements Storage {
       const readMany = db.prepare<[string], Row>(
         `SELECT key, value, etag FROM ${TABLE} WHERE key IN (SELECT value FROM json_each(?))`
       );
+      const readOne = db.prepare<[string], Row>(`SELECT key, value, etag FROM ${TABLE} WHERE key = ?`);
+      const readTwo = db.prepare<[string, string], Row>(`SELECT key, value, etag FROM ${TABLE} WHERE key IN (?, ?)`);
       const currentEtag = db.prepare<[string], string>(`SELECT etag FROM ${TABLE} WHERE key = ?`).pluck();
       const upsert = db.prepare<[string, string, string, number]>(
         `INSERT INTO ${TABLE} (key, value, etag, written_at) VALUES (?, ?, ?, ?)
@@ -287,7 +300,7 @@ export class SqliteStorage implements Storage {
         return issued;
       });
 
-      this.connection = { db, readMany, deleteMany, writeBatch, deleteOld, pingWrite };
+      this.connection = { db, readMany, readOne, readTwo, deleteMany, writeBatch, deleteOld, pingWrite };
       return this.connection;
     } catch (err) {
       db.close();
