@@ -88,11 +88,31 @@ export class DeliveryLedger {
   record(state: Record<string, unknown>, id: string | undefined, { sent = true }: { sent?: boolean } = {}): void {
     if (id === undefined) return;
     const nowSeconds = Math.floor(this.now() / 1000);
-    let kept = Object.entries(ledgerOf(state) ?? {}).filter(([key, value]) => key !== id && typeof value === 'number' && Math.abs(value) > nowSeconds);
-    // Oldest first only when some must go (records are added in time order, so usually nothing is out of place).
-    if (kept.length > this.max - 1) kept = kept.sort((a, b) => Math.abs(a[1]) - Math.abs(b[1])).slice(-(this.max - 1));
     const expiresAt = nowSeconds + Math.ceil(this.ttlMs / 1000);
-    state[DELIVERIES] = Object.fromEntries([...kept, [id, sent ? expiresAt : -expiresAt]]);
+    const ledger = ledgerOf(state);
+    // The records still running, in the ledger's order, then this one: a new object, no lists in between
+    // (this runs on every turn). Only when there are too many does the oldest-first sort below take over.
+    const next: Ledger = {};
+    let count = 0;
+    if (ledger) {
+      for (const key of Object.keys(ledger)) {
+        const value = ledger[key];
+        if (key !== id && typeof value === 'number' && Math.abs(value) > nowSeconds) {
+          // An own '__proto__' (a hand-edited ledger) stays a record, as Object.fromEntries would keep it.
+          if (key === '__proto__') Object.defineProperty(next, key, { value, enumerable: true, writable: true, configurable: true });
+          else next[key] = value;
+          count += 1;
+        }
+      }
+    }
+    if (count > this.max - 1) {
+      // Oldest first only when some must go (records are added in time order, so usually nothing is out of place).
+      const kept = Object.entries(next).sort((a, b) => Math.abs(a[1]) - Math.abs(b[1])).slice(-(this.max - 1));
+      state[DELIVERIES] = Object.fromEntries([...kept, [id, sent ? expiresAt : -expiresAt]]);
+      return;
+    }
+    next[id] = sent ? expiresAt : -expiresAt;
+    state[DELIVERIES] = next;
   }
 
   /** The turn's replies have left: its record stops asking for a replay. False if there was nothing to change. */

@@ -273,10 +273,15 @@ export class SqliteStorage implements Storage {
       );
       const readOne = db.prepare<[string], Row>(`SELECT key, value, etag FROM ${TABLE} WHERE key = ?`);
       const readTwo = db.prepare<[string, string], Row>(`SELECT key, value, etag FROM ${TABLE} WHERE key IN (?, ?)`);
-      const currentEtag = db.prepare<[string], string>(`SELECT etag FROM ${TABLE} WHERE key = ?`).pluck();
       const upsert = db.prepare<[string, string, string, number]>(
         `INSERT INTO ${TABLE} (key, value, etag, written_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, written_at = excluded.written_at`
+      );
+      // The eTag check and the write in one statement: a key that exists is updated only while it has this eTag.
+      const upsertIfEtag = db.prepare<[string, string, string, number, string]>(
+        `INSERT INTO ${TABLE} (key, value, etag, written_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, written_at = excluded.written_at
+         WHERE ${TABLE}.etag = ?`
       );
       const deleteOld = db.prepare<[number, string, string, number]>(
         `DELETE FROM ${TABLE} WHERE rowid IN (SELECT rowid FROM ${TABLE} WHERE written_at < ? AND substr(key, 1, length(?)) = ? LIMIT ?)`
@@ -290,12 +295,10 @@ export class SqliteStorage implements Storage {
         const issued: Record<string, string> = {};
         for (const { key, eTag, value, item } of rows) {
           // MemoryStorage: `if (!old || newItem.eTag === '*' || !newItem.eTag) save; else if equal save; else conflict`
-          if (eTag && eTag !== '*') {
-            const stored = currentEtag.get(key);
-            if (stored !== undefined && stored !== eTag) throw new StorageConflictError(key);
-          }
+          // (an absent key is written: the insert; one whose eTag differs is left as it is: no change, a conflict)
           issued[key] = newEtag();
-          upsert.run(key, value, issued[key], keptUntilOf(item, writtenAt));
+          if (!eTag || eTag === '*') upsert.run(key, value, issued[key], keptUntilOf(item, writtenAt));
+          else if (upsertIfEtag.run(key, value, issued[key], keptUntilOf(item, writtenAt), String(eTag)).changes === 0) throw new StorageConflictError(key);
         }
         return issued;
       });

@@ -114,4 +114,39 @@ describe('DeliveryLedger: which activities of one user in one conversation were 
     now += 60_000;
     expect(ledger.statusOf(state, idOf('a'))).to.equal('new');
   });
+  it('record() gives the ledger the list-based formula gives, key order included, on random and odd ledgers', () => {
+    // The formula record() used before it built the object directly.
+    const byLists = (ledger: unknown, id: string, nowSeconds: number, max: number, expiresAt: number): Record<string, number> => {
+      const source = typeof ledger === 'object' && ledger !== null && !Array.isArray(ledger) ? (ledger as Record<string, unknown>) : {};
+      let kept = Object.entries(source).filter(([key, value]) => key !== id && typeof value === 'number' && Math.abs(value) > nowSeconds) as Array<[string, number]>;
+      if (kept.length > max - 1) kept = kept.sort((a, b) => Math.abs(a[1]) - Math.abs(b[1])).slice(-(max - 1));
+      return Object.fromEntries([...kept, [id, expiresAt]]);
+    };
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const fixed = Date.parse('2026-11-21T08:00:00Z');
+    const nowSeconds = fixed / 1000;
+    for (let round = 0; round < 500; round++) {
+      const max = 1 + Math.floor(random() * 5);
+      const ledger = new DeliveryLedger({ ttlMs: 60_000, max, now: () => fixed });
+      const stored: Record<string, unknown> = JSON.parse('{"__proto__": 0}');
+      if (random() < 0.5) delete stored['__proto__'];
+      else stored['__proto__'] = nowSeconds + 30;
+      const size = Math.floor(random() * 8);
+      for (let i = 0; i < size; i++) {
+        const key = random() < 0.3 ? String(Math.floor(random() * 100)) : `k${Math.floor(random() * 10)}`;
+        const kind = random();
+        stored[key] = kind < 0.1 ? 'x' : kind < 0.2 ? null : (random() < 0.5 ? -1 : 1) * (nowSeconds + Math.floor(random() * 120) - 60);
+      }
+      const id = random() < 0.3 ? 'k1' : random() < 0.5 ? '42' : `id${round}`;
+      const state: Record<string, unknown> = { [DELIVERIES]: round % 50 === 0 ? ['odd'] : stored };
+      const before = JSON.stringify(state[DELIVERIES]);
+      const sent = random() < 0.5;
+      ledger.record(state, id, { sent });
+      const expected = byLists(round % 50 === 0 ? ['odd'] : JSON.parse(before), id, nowSeconds, max, (sent ? 1 : -1) * (nowSeconds + 60));
+      expect(JSON.stringify(state[DELIVERIES]), `round ${round}`).to.equal(JSON.stringify(expected));
+      expect(Object.keys(state[DELIVERIES] as object)).to.deep.equal(Object.keys(expected));
+      expect(JSON.stringify(round % 50 === 0 ? ['odd'] : stored)).to.equal(before); // the old ledger is not changed
+    }
+  });
 });
