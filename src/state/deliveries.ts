@@ -8,11 +8,14 @@ export const DELIVERY_TTL_MS = 15 * 60_000;
 export const DELIVERIES = 'deliveries';
 
 /**
- * Activity id digest → when the record expires (epoch seconds): positive once the turn's replies have left
- * (or it had none), negative (minus the expiry) while they may not have (saved, not yet confirmed sent).
- * Records written before replies were tracked are all positive.
+ * The records, oldest first, as a flat list: activity id digest, then when the record expires (epoch seconds),
+ * and so on — positive once the turn's replies have left (or it had none), negative (minus the expiry) while
+ * they may not have (saved, not yet confirmed sent). Records written before replies were tracked are all
+ * positive. A list rather than an object keyed by digest: every digest is new, and an object with new keys
+ * costs the engine a new shape each time it is parsed or built (this is read and written on every turn).
+ * Versions before this one stored that object (digest → expiry): it is still read, and written back as a list.
  */
-type Ledger = Record<string, number>;
+type Ledger = Array<string | number>;
 
 /**
  * What the ledger knows of an activity: `new` (never processed, or its record expired); `sent` (processed,
@@ -74,11 +77,15 @@ export class DeliveryLedger {
 
   statusOf(state: Record<string, unknown>, id: string | undefined): DeliveryStatus {
     const ledger = ledgerOf(state);
-    const value = id === undefined ? undefined : ledger?.[id];
-    if (typeof value !== 'number' || Math.abs(value) * 1000 <= this.now()) return 'new';
+    if (id === undefined || ledger === undefined) return 'new';
+    const value = valueOf(ledger, id);
+    if (value === undefined || Math.abs(value) * 1000 <= this.now()) return 'new';
     if (value > 0) return 'sent';
-    const newer = Object.entries(ledger!).some(([key, other]) => key !== id && typeof other === 'number' && Math.abs(other) > -value);
-    return newer ? 'superseded' : 'unsent';
+    for (let i = 0; i + 1 < ledger.length; i += 2) {
+      const other = ledger[i + 1];
+      if (ledger[i] !== id && typeof ledger[i] === 'string' && typeof other === 'number' && Math.abs(other) > -value) return 'superseded';
+    }
+    return 'unsent';
   }
 
   /**
@@ -88,24 +95,59 @@ export class DeliveryLedger {
   record(state: Record<string, unknown>, id: string | undefined, { sent = true }: { sent?: boolean } = {}): void {
     if (id === undefined) return;
     const nowSeconds = Math.floor(this.now() / 1000);
-    let kept = Object.entries(ledgerOf(state) ?? {}).filter(([key, value]) => key !== id && typeof value === 'number' && Math.abs(value) > nowSeconds);
+    const ledger = ledgerOf(state) ?? [];
+    let next: Ledger = [];
+    for (let i = 0; i + 1 < ledger.length; i += 2) {
+      const key = ledger[i];
+      const value = ledger[i + 1];
+      if (key !== id && typeof key === 'string' && typeof value === 'number' && Math.abs(value) > nowSeconds) next.push(key, value);
+    }
     // Oldest first only when some must go (records are added in time order, so usually nothing is out of place).
-    if (kept.length > this.max - 1) kept = kept.sort((a, b) => Math.abs(a[1]) - Math.abs(b[1])).slice(-(this.max - 1));
+    if (next.length / 2 > this.max - 1) {
+      const pairs: Array<[string, number]> = [];
+      for (let i = 0; i < next.length; i += 2) pairs.push([next[i] as string, next[i + 1] as number]);
+      next = pairs
+        .sort((a, b) => Math.abs(a[1]) - Math.abs(b[1]))
+        .slice(-(this.max - 1))
+        .flat();
+    }
     const expiresAt = nowSeconds + Math.ceil(this.ttlMs / 1000);
-    state[DELIVERIES] = Object.fromEntries([...kept, [id, sent ? expiresAt : -expiresAt]]);
+    next.push(id, sent ? expiresAt : -expiresAt);
+    state[DELIVERIES] = next;
   }
 
   /** The turn's replies have left: its record stops asking for a replay. False if there was nothing to change. */
   markSent(state: Record<string, unknown>, id: string | undefined): boolean {
     const ledger = ledgerOf(state);
-    const value = id === undefined ? undefined : ledger?.[id];
-    if (typeof value !== 'number' || value >= 0) return false;
-    state[DELIVERIES] = { ...ledger, [id!]: -value };
+    if (id === undefined || ledger === undefined) return false;
+    const at = indexOf(ledger, id);
+    const value = at < 0 ? undefined : (ledger[at + 1] as number);
+    if (value === undefined || value >= 0) return false;
+    const next = ledger.slice();
+    next[at + 1] = -value;
+    state[DELIVERIES] = next;
     return true;
   }
 }
 
+/** The ledger as a list (one stored as an object by an earlier version becomes one); undefined if it is neither. */
 function ledgerOf(state: Record<string, unknown>): Ledger | undefined {
-  const ledger = state[DELIVERIES];
-  return typeof ledger === 'object' && ledger !== null && !Array.isArray(ledger) ? (ledger as Ledger) : undefined;
+  const stored = state[DELIVERIES];
+  if (Array.isArray(stored)) return stored as Ledger;
+  if (typeof stored !== 'object' || stored === null) return undefined;
+  const list: Ledger = [];
+  for (const key of Object.keys(stored)) list.push(key, (stored as Record<string, unknown>)[key] as number);
+  return list;
+}
+
+/** Where the record of `id` starts in `ledger` (the last one, should there be two), or -1; a record must be a digest and a number. */
+function indexOf(ledger: Ledger, id: string): number {
+  let at = -1;
+  for (let i = 0; i + 1 < ledger.length; i += 2) if (ledger[i] === id && typeof ledger[i + 1] === 'number') at = i;
+  return at;
+}
+
+function valueOf(ledger: Ledger, id: string): number | undefined {
+  const at = indexOf(ledger, id);
+  return at < 0 ? undefined : (ledger[at + 1] as number);
 }

@@ -39,6 +39,9 @@ interface PreparedWrite {
 interface Connection {
   db: Database.Database;
   readMany: Database.Statement<[string], Row>;
+  /** The same read for one key and for two (a turn reads two: its user's and its conversation's), without json_each. */
+  readOne: Database.Statement<[string], Row>;
+  readTwo: Database.Statement<[string, string], Row>;
   deleteMany: Database.Statement<[string]>;
   writeBatch: Database.Transaction<(rows: PreparedWrite[]) => Record<string, string>>;
   deleteOld: Database.Statement<[number, string, string, number]>;
@@ -97,9 +100,17 @@ export class SqliteStorage implements Storage {
     if (!Array.isArray(keys)) throw new TypeError('Keys must be an array.');
     const result: StoreItems = {};
     if (keys.length === 0) return result;
-    const rows = await this.whenFree(() => this.open().readMany.all(JSON.stringify(keys.map(String))));
+    const rows = await this.whenFree(() => {
+      const connection = this.open();
+      if (keys.length === 1) return connection.readOne.all(String(keys[0]));
+      if (keys.length === 2) return connection.readTwo.all(String(keys[0]), String(keys[1]));
+      return connection.readMany.all(JSON.stringify(keys.map(String)));
+    });
     for (const row of rows) {
-      result[row.key] = { ...(JSON.parse(row.value) as StoreItem), eTag: row.etag };
+      // The stored JSON is an object without an eTag (write() takes it out): the parsed object is fresh, add it there.
+      const item = JSON.parse(row.value) as StoreItem;
+      item.eTag = row.etag;
+      result[row.key] = item;
     }
     return result;
   }
@@ -260,10 +271,17 @@ export class SqliteStorage implements Storage {
       const readMany = db.prepare<[string], Row>(
         `SELECT key, value, etag FROM ${TABLE} WHERE key IN (SELECT value FROM json_each(?))`
       );
-      const currentEtag = db.prepare<[string], string>(`SELECT etag FROM ${TABLE} WHERE key = ?`).pluck();
+      const readOne = db.prepare<[string], Row>(`SELECT key, value, etag FROM ${TABLE} WHERE key = ?`);
+      const readTwo = db.prepare<[string, string], Row>(`SELECT key, value, etag FROM ${TABLE} WHERE key IN (?, ?)`);
       const upsert = db.prepare<[string, string, string, number]>(
         `INSERT INTO ${TABLE} (key, value, etag, written_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, written_at = excluded.written_at`
+      );
+      // The eTag check and the write in one statement: a key that exists is updated only while it has this eTag.
+      const upsertIfEtag = db.prepare<[string, string, string, number, string]>(
+        `INSERT INTO ${TABLE} (key, value, etag, written_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, written_at = excluded.written_at
+         WHERE ${TABLE}.etag = ?`
       );
       const deleteOld = db.prepare<[number, string, string, number]>(
         `DELETE FROM ${TABLE} WHERE rowid IN (SELECT rowid FROM ${TABLE} WHERE written_at < ? AND substr(key, 1, length(?)) = ? LIMIT ?)`
@@ -277,17 +295,15 @@ export class SqliteStorage implements Storage {
         const issued: Record<string, string> = {};
         for (const { key, eTag, value, item } of rows) {
           // MemoryStorage: `if (!old || newItem.eTag === '*' || !newItem.eTag) save; else if equal save; else conflict`
-          if (eTag && eTag !== '*') {
-            const stored = currentEtag.get(key);
-            if (stored !== undefined && stored !== eTag) throw new StorageConflictError(key);
-          }
+          // (an absent key is written: the insert; one whose eTag differs is left as it is: no change, a conflict)
           issued[key] = newEtag();
-          upsert.run(key, value, issued[key], keptUntilOf(item, writtenAt));
+          if (!eTag || eTag === '*') upsert.run(key, value, issued[key], keptUntilOf(item, writtenAt));
+          else if (upsertIfEtag.run(key, value, issued[key], keptUntilOf(item, writtenAt), String(eTag)).changes === 0) throw new StorageConflictError(key);
         }
         return issued;
       });
 
-      this.connection = { db, readMany, deleteMany, writeBatch, deleteOld, pingWrite };
+      this.connection = { db, readMany, readOne, readTwo, deleteMany, writeBatch, deleteOld, pingWrite };
       return this.connection;
     } catch (err) {
       db.close();

@@ -451,6 +451,21 @@ describe('SqliteStorage', () => {
       await storage.write({ 'msteams/users/29:🚀/': { v: 2 } });
       expect(Object.keys(await storage.read(['msteams/users/29:🚀/']))).to.deep.equal(['msteams/users/29:🚀/']);
     });
+    it('reads one, two or more keys alike (one and two have their own queries): missing keys left out, repeats once', async () => {
+      const storage = openStorage(freshPath());
+      await storage.write({ a: { v: 1 }, b: { v: 2, list: ['x'] }, c: { v: 3 } });
+      const alone = async (key: string) => (await storage.read([key]))[key];
+      const [a, b, c] = [await alone('a'), await alone('b'), await alone('c')];
+      expect(await alone('missing')).to.equal(undefined);
+      for (const keys of [['a'], ['a', 'b'], ['b', 'a'], ['a', 'a'], ['a', 'missing'], ['missing', 'other'], ['a', 'b', 'c'], ['c', 'missing', 'c', 'a']]) {
+        const expected = Object.fromEntries(keys.filter((k, i) => keys.indexOf(k) === i && k !== 'missing' && k !== 'other').map((k) => [k, { a, b, c }[k as 'a' | 'b' | 'c']]));
+        expect(await storage.read(keys), keys.join(',')).to.deep.equal(expected);
+      }
+      // Each read hands out its own objects.
+      const first = await storage.read(['a', 'b']);
+      (first.b as { list: string[] }).list.push('y');
+      expect(((await storage.read(['a', 'b'])).b as { list: string[] }).list).to.deep.equal(['x']);
+    });
   });
 
   describe('values', () => {
