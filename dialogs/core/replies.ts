@@ -1,12 +1,13 @@
 // What a turn shows, as data: the edge renders each reply with cards/ in the turn's language and sends it
 // after the state is saved. Nothing here is translated or rendered.
 import type { NoticeAction } from '../../cards/index.js';
+import type { ReminderCardInput } from '../../cards/views/reminderView.js';
 import type { Params } from '../../cards/views/shared.js';
 import type { TopicId } from '../../src/faq/index.js';
 import type { Locale } from '../../src/i18n/index.js';
 import type { Answers, QuestionId } from '../questions.js';
 import type { PartnerAnswers } from './state.js';
-import type { LabelProblem, MoveAction, MoveSummary, TrackedMove } from '../../src/moves/index.js';
+import type { LabelProblem, MoveSummary, TrackedMove } from '../../src/moves/index.js';
 
 /** A finished check's result as the share replies need it; `blocked` when the early verdict is what the partner saw. */
 export interface SharedResult {
@@ -81,20 +82,7 @@ export type MoveReply =
    * A reminder (sent proactively; a click on it comes back here): the move's label, the deadline, the steps due
    * then with their actors, [Done] [Snooze] [Open move]. `state` after a click: its steps ticked, or put off until `until`.
    */
-  | {
-      kind: 'reminder';
-      moveId: string;
-      label: string;
-      date: string;
-      daysBefore: number;
-      late?: boolean;
-      steps: readonly MoveAction[];
-      state?: 'done' | 'snoozed';
-      /** YYYY-MM-DD: when a snoozed reminder comes again. */
-      until?: string;
-      /** The language it is written in: its buttons carry it, so a click is answered in it. */
-      locale?: Locale;
-    };
+  | ({ kind: 'reminder' } & ReminderCardInput);
 
 /** Cards that carry this user's check forward: a click on a card of the check shows the last of them in place of the clicked card. */
 export const IN_PLACE_REPLIES: ReadonlySet<Reply['kind']> = new Set(['question', 'result', 'blocked', 'quickForm', 'changeAnswer']);
