@@ -4,7 +4,7 @@ import type { ConversationReference } from 'botbuilder';
 import { addDays, daysBetween } from '../src/guidance/index.js';
 import type { Locale } from '../src/i18n/index.js';
 import { userKeyOf, type MoveStore, type TrackedMove, type UserRef } from '../src/moves/index.js';
-import { REMINDER_HOUR_UTC, type ReminderBook } from '../src/reminders/index.js';
+import { reminderTimeOf, type ReminderBook } from '../src/reminders/index.js';
 import { guidanceOfMove, type MoveEffect, type MoveOutcome } from './core/moves.js';
 import type { Answers } from './questions.js';
 
@@ -20,8 +20,6 @@ export interface EffectContext {
   locale: Locale;
   today: string;
 }
-
-const atReminderHour = (day: string): number => Date.parse(`${day}T${String(REMINDER_HOUR_UTC).padStart(2, '0')}:00:00Z`);
 
 export async function runMoveEffect(services: MoveServices, effect: MoveEffect, ctx: EffectContext): Promise<MoveOutcome> {
   const { store } = services;
@@ -98,8 +96,8 @@ export async function runMoveEffect(services: MoveServices, effect: MoveEffect, 
         .filter(([, date]) => date === effect.date)
         .map(([kind]) => kind) as Array<keyof TrackedMove['deadlines']>;
       await services.book.snooze(
-        { id: `${userKey}.${move.id}.${effect.date}`, user: userKey, move: move.id, date: effect.date, kinds, steps, daysBefore: Math.max(0, daysBetween(day, effect.date)), dueAt: atReminderHour(day) },
-        atReminderHour(day),
+        { user: userKey, move: move.id, date: effect.date, kinds, steps, daysBefore: Math.max(0, daysBetween(day, effect.date)) },
+        reminderTimeOf(day),
       );
       return { kind: 'snoozed', move, until: day };
     }

@@ -20,7 +20,8 @@ export interface PlannedReminder {
   dueAt: number;
 }
 
-const atHour = (day: string): number => Date.parse(`${day}T${String(REMINDER_HOUR_UTC).padStart(2, '0')}:00:00Z`);
+/** When a reminder of `day` (YYYY-MM-DD) goes out: that day at REMINDER_HOUR_UTC. */
+export const reminderTimeOf = (day: string): number => Date.parse(`${day}T${String(REMINDER_HOUR_UTC).padStart(2, '0')}:00:00Z`);
 
 /**
  * The reminders an open move has from `now` on, all of them however far ahead (an open move is kept until its
@@ -42,7 +43,7 @@ export function plannedReminders(userKey: string, move: TrackedMove, now: number
     const steps = move.actions.filter((a) => a.due === date && !move.ticked.includes(a.key)).map((a) => a.key);
     if (steps.length === 0) continue;
     for (const daysBefore of REMINDER_DAYS_BEFORE) {
-      const dueAt = atHour(addDays(date, -daysBefore));
+      const dueAt = reminderTimeOf(addDays(date, -daysBefore));
       if (dueAt <= now) continue;
       out.push({ id: `${userKey}.${move.id}.${date}.${daysBefore}`, user: userKey, move: move.id, date, kinds, steps, daysBefore, dueAt });
     }

@@ -64,7 +64,7 @@ export class ReminderBook implements MoveReminders {
   }
 
   /** A reminder put off (Snooze): the same plan at a later time, under an id of its own. */
-  async snooze(item: PlannedReminder, until: number): Promise<PlannedReminder> {
+  async snooze(item: Omit<PlannedReminder, 'id' | 'dueAt'>, until: number): Promise<PlannedReminder> {
     const snoozed: PlannedReminder = { ...item, id: `${item.user}.${item.move}.${item.date}.${item.daysBefore}.s${until}`, dueAt: until };
     await writeItem<ReminderItem>(this.storage, reminderKey(snoozed.id), snoozed, 'if-absent', this.policy, snoozed.dueAt).catch((err: unknown) => {
       if (!isEtagConflict(err)) throw err;
