@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStorage } from '../../src/storage/sqliteStorage.js';
-import { indexKey, userKeyOf } from '../../src/moves/index.js';
+import { indexKey, moveKey, userKeyOf } from '../../src/moves/index.js';
+import { bucketKey, reminderTimeOf } from '../../src/reminders/index.js';
 import { escapeCardText } from '../../cards/escape.js';
 import type { Locale } from '../../src/i18n/index.js';
 import { TestConversation, cardsOf, lastCard, submitsOf, tFor, textOf, type Card } from '../support/conversation.js';
@@ -187,6 +188,26 @@ describe('tracked moves through the whole bot (SQLite file)', function () {
     expect(textOf(lastCard(await conv.say('moves')))).to.equal(String(tFor('en')('moves:notice.listInPersonal')));
     const fromCard = textOf(lastCard(await conv.submit({ action: 'move', op: 'list' })));
     expect(fromCard).to.include(String(tFor('en')('moves:notice.listInPersonal'))).and.not.include('Contoso');
+  });
+
+  it('[Remind me tomorrow] on a reminder: put off a day (stored, due tomorrow morning); on its own date, nothing to put off', async () => {
+    const conv = new TestConversation({ locale: 'zh-TW', storage, today: TODAY });
+    const t = tFor('zh-TW');
+    await resultFor(conv);
+    const tracked = lastCard(await conv.submit({ ...oneSubmit(await labelCard(conv), 'save'), label: 'Contoso' }));
+    const id = oneSubmit(tracked, 'tick').id as string;
+    const userKey = userKeyOf({ channelId: 'test', userId: conv.adapter.conversation.user!.id });
+    const move = (await storage.read([moveKey(userKey, id)]))[moveKey(userKey, id)] as { deadlines: { stopRenewalBy: string } };
+    const date = move.deadlines.stopRenewalBy;
+
+    const snoozed = lastCard(await conv.submit({ action: 'move', op: 'snooze', id, date, locale: 'zh-TW' }));
+    expect(textOf(snoozed)).to.include(String(t('moves:reminder.snoozed', { until: '2026-11-22' })));
+    const bucketKeys = [0, 1, 2, 3].map((shard) => bucketKey('2026-11-22', shard));
+    const due = Object.values(await storage.read(bucketKeys)).flatMap((b) => Object.values((b as { due: Record<string, number> }).due));
+    expect(due).to.deep.equal([reminderTimeOf('2026-11-22')]);
+
+    const tooLate = await conv.submit({ action: 'move', op: 'snooze', id, date: TODAY });
+    expect(cardsOf(tooLate).map(textOf).join('\n')).to.include(String(t('moves:notice.snoozeTooLate', { date: TODAY })));
   });
 
   it('a language chosen later: the reminders are written in it', async () => {
