@@ -17,7 +17,7 @@ import type { Decision, TurnIntent } from './core/decide.js';
 import { IN_PLACE_REPLIES } from './core/replies.js';
 import { readProfile, type CheckState, type UserProfile } from './core/state.js';
 import { buildLexicon } from './lexicon.js';
-import { intentOf } from './intent.js';
+import { intentOf, isSharedChat } from './intent.js';
 import { renderReply } from './renderReply.js';
 import { presentMove } from './core/moves.js';
 import { runMoveEffect, type MoveServices } from './moveEffects.js';
@@ -121,7 +121,7 @@ export function createConversation({ storage, translator, defaultLocale, today =
     const replies = [...decision.replies];
     // In a group chat or channel the clicked card may be another member's, and what replaces it there replaces it
     // for everyone: a click there changes only the clicker's check, and their next card comes as a new message.
-    const shared = activity.conversation?.conversationType !== undefined && activity.conversation.conversationType !== 'personal';
+    const shared = isSharedChat(activity);
     let clickedCard = decision.inPlace;
     if (decision.effect) {
       // Reminders go to a personal chat only: a group chat may include the customer.
@@ -173,8 +173,7 @@ export function createConversation({ storage, translator, defaultLocale, today =
     },
     /** The app was removed from a personal chat: its user's reminders stop (their moves stay until they come back or expire). */
     async uninstalled(context: TurnContext): Promise<void> {
-      const type = context.activity.conversation?.conversationType;
-      if (type !== undefined && type !== 'personal') return;
+      if (isSharedChat(context.activity)) return;
       await moveServices.store.dropReference(userKeyOf(userOf(context.activity as Activity)));
     },
     /**

@@ -4,7 +4,7 @@ import type { StatePropertyAccessor } from 'botbuilder';
 import type { Locale } from '../src/i18n/index.js';
 import { decide, type Decision, type TurnIntent } from './core/decide.js';
 import { readCheck, readProfile, type CheckState, type UserProfile } from './core/state.js';
-import { intentOf } from './intent.js';
+import { intentOf, isSharedChat } from './intent.js';
 import type { Lexicon } from './lexicon.js';
 import { turnTelemetryOf } from '../src/telemetry/turnTelemetry.js';
 
@@ -45,7 +45,7 @@ export class ConversationDialog extends Dialog<{ intent?: TurnIntent }> {
       // Names a check started this turn (randomness stays out of the pure core).
       // randomUUID draws from a buffered pool; randomBytes would ask the OS every turn. 12 hex digits name one user's checks apart.
       checkId: randomUUID().slice(0, 13).replace('-', ''),
-      shared: context.activity.conversation?.conversationType !== undefined && context.activity.conversation.conversationType !== 'personal',
+      shared: isSharedChat(context.activity),
     });
     return dc.endDialog(decision);
   }

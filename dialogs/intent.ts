@@ -91,6 +91,12 @@ export function intentFromCard(value: unknown): Intent {
   }
 }
 
+/** A group chat or channel: everyone in it reads every reply (the customer may be among them). */
+export const isSharedChat = (activity: Partial<Activity>): boolean => {
+  const type = activity.conversation?.conversationType;
+  return type !== undefined && type !== 'personal';
+};
+
 /** One place maps an activity (typed text, a card submit, a Universal Action invoke) to an intent. */
 export function intentOf(activity: Partial<Activity>, lexicon: Lexicon): Intent {
   const card = cardData(activity);
