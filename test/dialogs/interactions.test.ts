@@ -4,7 +4,7 @@
 // ≤ 7 from Start to the result (the Start click included); a first-time partner ≤ 10; the quick form ≤ 12.
 import { expect } from 'chai';
 import { LOCALES } from '../../src/i18n/index.js';
-import { cardsOf, isResultCard, questionIdOf, TestConversation, type Card } from '../support/conversation.js';
+import { cardsOf, isResultCard, questionIdOf, TestConversation, US_DIRECT_CUSTOMER, US_PARTNER, type Card } from '../support/conversation.js';
 
 interface Action {
   type?: string;
@@ -69,15 +69,8 @@ async function clicksToResult(conv: TestConversation, answers: Record<string, st
 }
 
 /** A partner in the United States (Teams client en-US, zh-CN or zh-TW) with a US customer who bought direct. */
-const PARTNER = { partnerRoles: 'adminAgent', partnerModel: 'directBill', partnerRegion: 'unitedStates' };
-const CUSTOMER = {
-  tenantRegion: 'unitedStates',
-  purchaseChannel: 'adminCenter',
-  activeSubscriptions: 'upTo150',
-  renewalDate: '2027-03-31',
-  resellerRelationship: 'no',
-  offer: 'sameOfferSameCount',
-};
+const PARTNER = US_PARTNER;
+const CUSTOMER = US_DIRECT_CUSTOMER;
 
 // zh-CN is read in Singapore here: a China market adds one question by design (global cloud or 21Vianet, GUIDANCE §6).
 const CLIENT: Record<string, string> = { en: 'en-US', 'zh-CN': 'zh-SG', 'zh-TW': 'zh-TW' };

@@ -10,20 +10,13 @@ import { indexKey, moveKey, userKeyOf } from '../../src/moves/index.js';
 import { bucketKey, reminderTimeOf } from '../../src/reminders/index.js';
 import { escapeCardText } from '../../cards/escape.js';
 import type { Locale } from '../../src/i18n/index.js';
-import { TestConversation, cardsOf, lastCard, submitsOf, tFor, textOf, type Card } from '../support/conversation.js';
+import { TestConversation, US_DIRECT_CUSTOMER, US_PARTNER, cardsOf, lastCard, submitsOf, tFor, textOf, type Card } from '../support/conversation.js';
 
 const CLIENT: Record<Locale, string> = { en: 'en-US', 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW' };
 const TODAY = '2026-11-21';
-const PARTNER = { partnerRoles: 'adminAgent', partnerModel: 'directBill', partnerRegion: 'unitedStates' };
+const PARTNER = US_PARTNER;
 /** A US customer who bought direct, renewing in March: a manual move with dated steps. */
-const CUSTOMER = {
-  tenantRegion: 'unitedStates',
-  purchaseChannel: 'adminCenter',
-  activeSubscriptions: 'upTo150',
-  renewalDate: '2027-03-31',
-  resellerRelationship: 'no',
-  offer: 'sameOfferSameCount',
-};
+const CUSTOMER = US_DIRECT_CUSTOMER;
 
 const moveSubmits = (card: Card, op: string) => submitsOf(card).filter((d) => d.action === 'move' && d.op === op);
 const oneSubmit = (card: Card, op: string) => {

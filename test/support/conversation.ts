@@ -10,6 +10,18 @@ export const TODAY = '2026-11-21';
 
 export type Card = Record<string, unknown>;
 
+/** A partner in the United States, as the quick form and the guided check take their answers. */
+export const US_PARTNER = { partnerRoles: 'adminAgent', partnerModel: 'directBill', partnerRegion: 'unitedStates' };
+/** A US customer who bought direct from Microsoft, renewing 2027-03-31: a manual move with dated steps. */
+export const US_DIRECT_CUSTOMER = {
+  tenantRegion: 'unitedStates',
+  purchaseChannel: 'adminCenter',
+  activeSubscriptions: 'upTo150',
+  renewalDate: '2027-03-31',
+  resellerRelationship: 'no',
+  offer: 'sameOfferSameCount',
+};
+
 /** The real bot (conversation dialog, state, rendering) on a botbuilder TestAdapter, with state on memory storage. */
 export class TestConversation {
   readonly adapter: TestAdapter;
