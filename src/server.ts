@@ -78,14 +78,17 @@ export function createServer({ adapter, bot, logger, version, ready, limits: ove
   server.post('/api/messages', async (req: Request, res: Response) => {
     inFlight += 1;
     const correlationId = randomUUID();
-    const log = logger.child({ correlationId });
+    // Made only when there is something to say: most requests log nothing here, and a pino child (bindings
+    // serialized through the redaction rules) is a measurable part of a turn.
+    let child: Logger | undefined;
+    const log = () => (child ??= logger.child({ correlationId }));
     try {
       // Who is calling comes first: without a channel token, nothing of the body is read, inflated or parsed.
       const auth = String(req.headers.authorization ?? '');
       try {
         await adapter.authenticateHeader(auth);
       } catch (err) {
-        const [status, error] = authRefusal(err, log);
+        const [status, error] = authRefusal(err, log());
         return void refuse(req, res, status, error);
       }
       // The Bot Connector posts plain JSON. A compressed body is refused unread: restify's gunzip stream
@@ -98,7 +101,7 @@ export function createServer({ adapter, bot, logger, version, ready, limits: ove
       if (body.kind === 'gone') return;
       if (body.kind === 'tooLarge') return void refuse(req, res, 413, 'payload_too_large');
       if (body.kind === 'timeout') {
-        log.info('request refused: body not received in time');
+        log().info('request refused: body not received in time');
         res.setHeader('connection', 'close');
         return void res.json(408, { error: 'request_timeout' });
       }
@@ -128,11 +131,11 @@ export function createServer({ adapter, bot, logger, version, ready, limits: ove
         else res.send(invoke?.status ?? 200);
       } catch (err) {
         if (err instanceof AuthFailure) {
-          const [status, error] = authRefusal(err, log);
+          const [status, error] = authRefusal(err, log());
           return void res.json(status, { error });
         }
         // onTurnError handles turn failures; reaching here means the turn could not even be set up.
-        log.error({ err }, 'turn failed outside error handling');
+        log().error({ err }, 'turn failed outside error handling');
         res.json(500, { error: 'internal_error' });
       }
     } finally {

@@ -275,11 +275,45 @@ describe('SqliteStorage', () => {
       expect(await storage.deleteWrittenBefore(1_000_000)).to.equal(0);
       expect(await storage.deleteWrittenBefore(1_000_001, 'deliveries/')).to.equal(1);
       expect(Object.keys(await storage.read(['deliveries/a', 'deliveries/b', 'msteams/users/u/'])).sort()).to.deep.equal(['deliveries/b', 'msteams/users/u/']);
-      // A rewrite refreshes the stamp.
-      now += 10_000;
+      // A rewrite refreshes the stamp once it is more than a minute old.
+      now += 61_000;
       await storage.write({ 'msteams/users/u/': { v: 2 } });
       expect(await storage.deleteWrittenBefore(now)).to.equal(1);
       expect(Object.keys(await storage.read(['deliveries/b', 'msteams/users/u/']))).to.deep.equal(['msteams/users/u/']);
+    });
+
+    it('a rewrite within restampAfterMs keeps the row\'s time (the index is left alone); later, earlier or with 0, it moves', async () => {
+      let now = 1_000_000;
+      const path = freshPath();
+      const stamps = () => {
+        const db = new Database(path, { readonly: true });
+        try {
+          return Object.fromEntries(db.prepare<[], [string, number]>('SELECT key, written_at FROM bot_storage').raw().all());
+        } finally {
+          db.close();
+        }
+      };
+      const storage = openStorage(path, { now: () => now });
+      await storage.write({ a: { v: 1 } });
+      now += 60_000;
+      await storage.write({ a: { v: 2 } });
+      expect(stamps()).to.deep.equal({ a: 1_000_000 });
+      now += 1;
+      const { eTag } = (await storage.read(['a'])).a as { eTag: string };
+      await storage.write({ a: { v: 3, eTag } });
+      expect(stamps()).to.deep.equal({ a: 1_060_001 });
+      // A clock set back (or a stamp asked for behind the stored one) moves it back at once.
+      now = 1_000_000;
+      await storage.write({ a: { v: 4 } });
+      expect(stamps()).to.deep.equal({ a: 1_000_000 });
+      expect((await storage.read(['a'])).a).to.include({ v: 4 });
+      await storage.close();
+
+      const exact = openStorage(path, { now: () => now, restampAfterMs: 0 });
+      now += 1;
+      await exact.write({ a: { v: 5 } });
+      expect(stamps()).to.deep.equal({ a: 1_000_001 });
+      expect(() => openStorage(freshPath(), { restampAfterMs: -1 })).to.throw(RangeError, /restampAfterMs/);
     });
 
     it('an item stamped active until later (LAST_ACTIVE ahead) counts as written then; a bogus far-future stamp is bounded to five years', async () => {
