@@ -39,11 +39,14 @@ export type Translator = ReturnType<typeof createTranslator>;
  * Resources never change after start-up, so a key looked up with the same options always gives the same
  * string: remember it. i18next copies its whole options object and runs its interpolation on every call;
  * a result card asks for ~60 strings, together a fifth of a turn's CPU (measured in npm run bench).
- * Only options made of plain values are remembered (a caller passing objects gets i18next every time).
+ * Only options made of plain values (and valid Dates) are remembered (a caller passing objects gets i18next every time).
  * Bounded per language: the 20,000 most recently used (dates and counts in params vary).
  */
 
-const plainValue = (v: unknown): boolean => v === undefined || v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+// A valid Date is a value too (the result card's "since" badges and sources line pass one): JSON writes it as
+// its ISO time, so two calls with the same instant share a key. An invalid one (JSON null) is not remembered.
+const plainValue = (v: unknown): boolean =>
+  v === undefined || v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || (v instanceof Date && !Number.isNaN(v.getTime()));
 
 /** The memo key for a call, or undefined when the call must go to i18next each time. */
 function memoKey(key: unknown, rest: unknown[]): string | undefined {

@@ -32,6 +32,24 @@ describe('translator', () => {
     });
   }
 
+  for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
+    it(`${locale}: a Date value is remembered by its instant: the same month gives i18next's text, another month another text`, () => {
+      const t = translator.t(locale);
+      const plain = reference.getFixedT(locale);
+      const months = ['2023-10-01', '2022-03-01', '2023-10-01', '2026-12-01'].map((d) => new Date(`${d}T00:00:00Z`));
+      for (const date of months) expect(t('cards:result.sinceBadge', { date })).to.equal(plain('cards:result.sinceBadge', { date }));
+      expect(t('cards:result.sinceBadge', { date: months[0] })).not.to.equal(t('cards:result.sinceBadge', { date: months[1] }));
+      // A Date changed after the call is read anew, not taken for the instant it held before.
+      const moving = new Date('2023-10-01T00:00:00Z');
+      const before = t('cards:result.sinceBadge', { date: moving });
+      moving.setUTCFullYear(2021);
+      expect(t('cards:result.sinceBadge', { date: moving })).to.equal(plain('cards:result.sinceBadge', { date: moving })).and.not.equal(before);
+      // An invalid Date is not remembered (JSON would write it as null): i18next answers each call.
+      const invalid = new Date(Number.NaN);
+      expect(t('cards:result.sinceBadge', { date: invalid })).to.equal(plain('cards:result.sinceBadge', { date: invalid }));
+    });
+  }
+
   it('values that are objects are not remembered: each call is translated', () => {
     const t = translator.t('en');
     const a = t('cards:result.show.notes', { count: 2, extra: { n: 1 } });
