@@ -38,7 +38,12 @@ const DATE_PROBES = [undefined, 60, -3, -60, -200];
  * for the rest)? If every answer gives the same guidance — a blocked move, say — the question is not asked.
  */
 export function couldChange(q: Question, known: Answers, today: string, continueAnyway = false): boolean {
-  const key = memoKey(q, known, today, continueAnyway);
+  return couldChangeGiven(q, known, today, continueAnyway, knownKeyOf(known, today, continueAnyway));
+}
+
+/** couldChange with the memo key of what is known worked out by the caller: one key serves every question it probes. */
+function couldChangeGiven(q: Question, known: Answers, today: string, continueAnyway: boolean, knownKey: string): boolean {
+  const key = `${q.id}\n${knownKey}`;
   let answer = probed.get(key);
   if (answer === undefined) {
     answer = probeChange(q, known, today, continueAnyway);
@@ -54,9 +59,9 @@ export function couldChange(q: Question, known: Answers, today: string, continue
  */
 const probed = new LRUCache<string, boolean>({ max: 20_000 });
 
-/** The question, the day, and every known answer the probe reads (those of the catalogue's questions), in catalogue order. */
-function memoKey(q: Question, known: Answers, today: string, continueAnyway: boolean): string {
-  let key = `${q.id}\n${today}\n${continueAnyway ? '1' : '0'}`;
+/** The day, and every known answer the probe reads (those of the catalogue's questions), in catalogue order; the question goes in front. */
+function knownKeyOf(known: Answers, today: string, continueAnyway: boolean): string {
+  let key = `${today}\n${continueAnyway ? '1' : '0'}`;
   for (const { id } of QUESTIONS) {
     const value = known[id];
     if (value !== undefined) key += `\n${id}=${JSON.stringify(value)}`;
@@ -150,7 +155,8 @@ export function nextPosition(check: CheckState, profile: UserProfile, today: str
   // Only an optional question can be skipped: a required one without an answer is always still open.
   const skipped = (q: Question) => q.optional === true && check.skipped.includes(q.id);
   const open = relevant.filter((q) => known[q.id] === undefined && !skipped(q));
-  const question = open.find((q) => couldChange(q, known, today, check.continueAnyway));
+  const knownKey = knownKeyOf(known, today, check.continueAnyway === true);
+  const question = open.find((q) => couldChangeGiven(q, known, today, check.continueAnyway === true, knownKey));
   if (!question) return undefined;
   // Profile answers from earlier checks don't count as steps of this one.
   const asked = relevant.filter((q) => known[q.id] !== undefined && !(isProfileQuestion(q.id) && !check.history.includes(q.id))).length;

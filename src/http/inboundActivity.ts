@@ -36,10 +36,18 @@ const conversation = z
     properties,
   })
   .passthrough();
-const httpUrl = z
-  .string()
-  .max(2048)
-  .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), 'Expected an http(s) URL');
+/**
+ * Every activity names its service URL, and a channel uses a handful: one that passed is not parsed again (the
+ * first few dozen are remembered; a client sending new ones each time is checked each time).
+ */
+const knownServiceUrls = new Set<string>();
+const isHttpUrl = (v: string): boolean => {
+  if (knownServiceUrls.has(v)) return true;
+  const ok = /^https?:\/\//i.test(v) && URL.canParse(v);
+  if (ok && knownServiceUrls.size < 64) knownServiceUrls.add(v);
+  return ok;
+};
+const httpUrl = z.string().max(2048).refine(isHttpUrl, 'Expected an http(s) URL');
 
 /** Deeper than any activity Teams sends; recursive code further in (cloning, validation) must not meet 10,000 levels. */
 export const MAX_JSON_DEPTH = 32;

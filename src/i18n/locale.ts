@@ -9,12 +9,23 @@ export function isLocale(value: unknown): value is Locale {
 
 const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
 
+const MAX_REMEMBERED_TAGS = 64;
+const normalized = new Map<string, Locale | undefined>();
+
 /**
  * Maps a BCP 47 tag as Teams sends it (any case, `_` or `-`) to a supported locale,
  * or undefined when we don't speak it. A script subtag (Hans/Hant) beats the region.
  */
 export function normalizeLocale(tag: unknown): Locale | undefined {
   if (typeof tag !== 'string') return undefined;
+  // A turn asks several times, and clients send a handful of tags: each is worked out once (the first few dozen).
+  if (normalized.has(tag)) return normalized.get(tag);
+  const locale = readTag(tag);
+  if (normalized.size < MAX_REMEMBERED_TAGS && tag.length <= 64) normalized.set(tag, locale);
+  return locale;
+}
+
+function readTag(tag: string): Locale | undefined {
   const parts = tag.trim().toLowerCase().replace(/_/g, '-').split('-').filter(Boolean);
   const [language, ...rest] = parts;
   if (language === 'en') return 'en';
