@@ -203,13 +203,18 @@ export function validAnswers(stored: unknown): Answers {
 
 /** Drops answers that others made moot, and fills the ones never asked, so the situation carries what applies. */
 export function situationOf(answers: Answers, today: string): Partial<Situation> {
-  const kept: Record<string, unknown> = { ...answers };
+  // Built up, never deleted from: an object that loses properties becomes a slow dictionary for V8, and the
+  // engine reads this one's fields many times per run (several runs a turn).
+  const kept: Record<string, unknown> = {};
+  const given = answers as Record<string, unknown>;
+  for (const key of Object.keys(given)) if (!QUESTION_ID_SET.has(key) && given[key] !== undefined) kept[key] = given[key];
   const implied = impliedAnswers(answers) as Record<string, unknown>;
   for (const q of QUESTIONS) {
-    if (!isRelevant(q, answers, today)) delete kept[q.id];
-    kept[q.id] ??= implied[q.id] ?? NOT_ASKED[q.id];
-    if (kept[q.id] === undefined) delete kept[q.id];
+    if (q.id === 'offer') continue;
+    const value = (isRelevant(q, answers, today) ? given[q.id] : undefined) ?? implied[q.id] ?? NOT_ASKED[q.id];
+    if (value !== undefined) kept[q.id] = value;
   }
-  delete kept.offer;
   return kept as Partial<Situation>;
 }
+
+const QUESTION_ID_SET: ReadonlySet<string> = new Set(QUESTIONS.map((q) => q.id));

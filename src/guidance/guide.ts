@@ -13,9 +13,14 @@ import { FALLBACK_RULES } from './catalogue.js';
 
 /** Every doc a shown fact comes from, plus the move article, in the links table's order. */
 function linksFor(sources: readonly Source[]): Link[] {
-  const used = new Set<LinkId>([...ALWAYS_LINKED, ...sources.flatMap((s) => (s.doc ? [s.doc] : []))]);
-  return LINK_IDS.filter((id) => used.has(id)).map((id) => ({ id, url: LINK_URLS[id], titleKey: linkTitleKey(id) }));
+  const used = new Set<LinkId>(ALWAYS_LINKED);
+  for (const { doc } of sources) if (doc) used.add(doc);
+  const links: Link[] = [];
+  for (const id of LINK_IDS) if (used.has(id)) links.push({ id, url: LINK_URLS[id], titleKey: TITLE_KEYS[id] });
+  return links;
 }
+
+const TITLE_KEYS = Object.fromEntries(LINK_IDS.map((id) => [id, linkTitleKey(id)])) as Record<LinkId, string>;
 
 /**
  * The whole guidance for one situation (GUIDANCE edition 2): one path or blocked, the steps with their

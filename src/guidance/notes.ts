@@ -125,9 +125,13 @@ function toNote([key, params]: Draft): Note {
 
 /** Severity first, then catalogue order: stable whatever rule emitted what. */
 function sorted(notes: Note[]): Note[] {
-  const rank = (n: Note) => SEVERITIES.indexOf(n.severity) * NOTE_KEYS.length + NOTE_KEYS.indexOf(n.key);
-  return notes.sort((a, b) => rank(a) - rank(b));
+  return notes.sort((a, b) => rankOf(a) - rankOf(b));
 }
+
+// Worked out once: the engine sorts notes on every run, several runs a turn.
+const SEVERITY_RANK = new Map<string, number>(SEVERITIES.map((severity, i) => [severity, i]));
+const KEY_RANK = new Map<string, number>(NOTE_KEYS.map((key, i) => [key, i]));
+const rankOf = (n: Note): number => SEVERITY_RANK.get(n.severity)! * NOTE_KEYS.length + KEY_RANK.get(n.key)!;
 
 export function blockedNotes(s: Situation, blockers: readonly Blocker[]): Note[] {
   const out: Draft[] = [];
