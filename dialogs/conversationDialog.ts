@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { Locale } from '../src/i18n/index.js';
-import { decide, type Decision, type TurnIntent } from './core/decide.js';
+import { decideOwned, type Decision, type TurnIntent } from './core/decide.js';
 import { readCheck, readProfile, type CheckState, type UserProfile } from './core/state.js';
 import { intentOf, isSharedChat } from './intent.js';
 import type { Lexicon } from './lexicon.js';
@@ -34,7 +34,8 @@ export class ConversationDialog extends Dialog<{ intent?: TurnIntent }> {
     const { deps } = this;
     const intent = options?.intent ?? intentOf(context.activity, deps.lexicon);
     turnTelemetryOf(context)?.intent(intent.kind);
-    const decision = decide({
+    // readCheck and readProfile made these for this call alone: decide may work on them in place.
+    const decision = decideOwned({
       intent,
       check: readCheck(await deps.check.get(context)),
       profile: readProfile(await deps.profile.get(context)),

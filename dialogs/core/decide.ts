@@ -70,10 +70,18 @@ interface Turn extends Decision {
 const clone = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
 
 export function decide(input: TurnInput): Decision {
+  return decideOwned({ ...input, check: clone(input.check), profile: clone(input.profile) });
+}
+
+/**
+ * {@link decide} for a caller that hands its check and profile over (the host dialog: fresh from readCheck and
+ * readProfile, held by nothing else): they become the turn's working copies instead of being copied first.
+ */
+export function decideOwned(input: TurnInput): Decision {
   const turn: Turn = {
     input,
-    check: clone(input.check),
-    profile: clone(input.profile),
+    check: input.check,
+    profile: input.profile,
     locale: resolveLocale(input.clientLocale, input.profile.locale ?? moveCardLocale(input.intent), input.defaultLocale),
     replies: [],
   };
