@@ -27,14 +27,19 @@ export class CspMoveBot extends TeamsActivityHandler {
       await this.deps.conversation.uninstalled?.(context);
       await next();
     });
-    this.onMessage(async (context, next) => {
-      // In group chats and channels the text starts with "<at>Bot</at>": strip it before reading.
-      if (context.activity.text) {
-        context.activity.text = TurnContext.removeRecipientMention(context.activity)?.trim() ?? context.activity.text;
-      }
-      await this.deps.conversation.turn(context);
-      await next();
-    });
+  }
+
+  /**
+   * A message is one conversation turn. Overridden rather than registered with onMessage: that runs it inside
+   * ActivityHandler's event chain (the 'Message' handlers, then the 'Dialog' event), which has nothing else to
+   * run here and costs a stack of async frames on every turn.
+   */
+  protected override async onMessageActivity(context: TurnContext): Promise<void> {
+    // In group chats and channels the text starts with "<at>Bot</at>": strip it before reading.
+    if (context.activity.text) {
+      context.activity.text = TurnContext.removeRecipientMention(context.activity)?.trim() ?? context.activity.text;
+    }
+    await this.deps.conversation.turn(context);
   }
 
   /**
