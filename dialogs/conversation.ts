@@ -19,6 +19,7 @@ import { readProfile, type CheckState, type UserProfile } from './core/state.js'
 import { buildLexicon } from './lexicon.js';
 import { intentOf, isSharedChat } from './intent.js';
 import { renderReply } from './renderReply.js';
+import { CachedProperty } from './cachedProperty.js';
 import { presentMove } from './core/moves.js';
 import { runMoveEffect, type MoveServices } from './moveEffects.js';
 import { MoveStore, userKeyOf, type UserRef } from '../src/moves/index.js';
@@ -90,8 +91,8 @@ export function createConversation({ storage, translator, defaultLocale, today =
   const rendering = { stateTtlDays: Math.round(policy.ttlMs / DAY_MS) };
   const userState = new UserState(storage);
   const checkState = new PrivateConversationState(storage);
-  const profile = userState.createProperty<UserProfile>('profile');
-  const check = checkState.createProperty<CheckState | undefined>('check');
+  const profile = new CachedProperty<UserProfile>(userState, 'profile');
+  const check = new CachedProperty<CheckState>(checkState, 'check');
   const dialogs = new DialogSet(turnScopedDialogState());
   const lexicon = buildLexicon();
   dialogs.add(new ConversationDialog({ lexicon, profile, check, today, defaultLocale }));

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { StatePropertyAccessor } from 'botbuilder';
 import type { Locale } from '../src/i18n/index.js';
 import { decideOwned, type Decision, type TurnIntent } from './core/decide.js';
 import { readCheck, readProfile, type CheckState, type UserProfile } from './core/state.js';
 import { intentOf, isSharedChat } from './intent.js';
+import type { StateProperty } from './cachedProperty.js';
 import type { Lexicon } from './lexicon.js';
 import { turnTelemetryOf } from '../src/telemetry/turnTelemetry.js';
 
@@ -12,8 +12,8 @@ export const CONVERSATION_DIALOG = 'conversation';
 
 export interface ConversationDialogDeps {
   lexicon: Lexicon;
-  profile: StatePropertyAccessor<UserProfile>;
-  check: StatePropertyAccessor<CheckState | undefined>;
+  profile: StateProperty<UserProfile>;
+  check: StateProperty<CheckState>;
   /** Today's date as YYYY-MM-DD (injected so tests can pin it). */
   today: () => string;
   defaultLocale: Locale;

@@ -1,4 +1,4 @@
-import { TeamsActivityHandler, TurnContext, type BotState, type InvokeResponse } from 'botbuilder';
+import { ActivityTypes, TeamsActivityHandler, TurnContext, type BotState, type InvokeResponse } from 'botbuilder';
 import { ADAPTIVE_CARD_ACTION_INVOKE } from '../cards/actions.js';
 import type { Conversation } from '../dialogs/index.js';
 import type { TurnRunner } from './state/index.js';
@@ -52,8 +52,16 @@ export class CspMoveBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    if (this.deps.turns) return this.deps.turns.run(context, () => super.run(context));
-    await super.run(context);
+    if (this.deps.turns) return this.deps.turns.run(context, () => this.dispatch(context));
+    await this.dispatch(context);
     for (const state of this.deps.states) await state.saveChanges(context);
+  }
+
+  /**
+   * A message (most turns) goes straight to its turn: ActivityHandler would reach the same onMessageActivity
+   * through its 'Turn' event chain, where this bot registers nothing. Every other activity takes that way.
+   */
+  private dispatch(context: TurnContext): Promise<void> {
+    return context.activity?.type === ActivityTypes.Message ? this.onMessageActivity(context) : super.run(context);
   }
 }
