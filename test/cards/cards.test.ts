@@ -29,7 +29,7 @@ import { resources } from '../../src/i18n/resources.js';
 import { assertValidCard, elementsOfType, submitActions } from './cardChecks.js';
 import { RESULT_SITUATIONS, TODAY, WORST_CASE } from './situations.js';
 
-/** The result card budget: compact enough to read on a call, far under Teams' ~40 KB. */
+/** The result card budget: compact enough to read on a call, far under the 28 KB every card is held to (cardChecks.ts). */
 const RESULT_CARD_MAX_BYTES = 16_000;
 
 const translator = createTranslator();

@@ -22,7 +22,7 @@ import { MARKDOWN_SYNTAX, hardBreakProblems, plainOf } from '../support/messageT
 
 /**
  * Teams' message size as this issue states it (~28 KB, measured as UTF-16 like the card checks): the message text
- * and its card together. Tighter than the 40 KB the card checks allow, so it holds wherever the lower limit applies.
+ * and its card together, the same budget the card checks hold each card to (cardChecks.ts).
  */
 const MESSAGE_BUDGET_BYTES = 28_000;
 

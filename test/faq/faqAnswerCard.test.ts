@@ -13,7 +13,7 @@ import { assertValidCard, elementsOfType, schemaAvailable, submitActions } from 
 
 const translator = createTranslator();
 
-/** An answer card is read during a call: small, far under Teams' ~40 KB. */
+/** An answer card is read during a call: small, far under the 28 KB every card is held to (cardChecks.ts). */
 const FAQ_CARD_MAX_BYTES = 8_000;
 
 const texts = (card: CardAttachment): string[] => elementsOfType(card, 'TextBlock').map((b) => String(b.text));
