@@ -16,12 +16,15 @@ function turn(adapter: TestAdapter): TurnContext {
   return new TurnContext(adapter, activity);
 }
 
+/** A conversation state on memory storage, its 'check' property, and an adapter to make turns with. */
+function fresh() {
+  const state = new ConversationState(new MemoryStorage());
+  return { state, property: new CachedProperty<{ n: number }>(state, 'check'), adapter: new TestAdapter() };
+}
+
 describe('CachedProperty', () => {
   it('with the state loaded: get, set and delete work on the cached object, and saveChanges stores them', async () => {
-    const storage = new MemoryStorage();
-    const state = new ConversationState(storage);
-    const property = new CachedProperty<{ n: number }>(state, 'check');
-    const adapter = new TestAdapter();
+    const { state, property, adapter } = fresh();
 
     const first = turn(adapter);
     await state.load(first);
@@ -44,10 +47,7 @@ describe('CachedProperty', () => {
   });
 
   it('without it: the same through botbuilder\'s accessor, which loads the state first', async () => {
-    const storage = new MemoryStorage();
-    const state = new ConversationState(storage);
-    const property = new CachedProperty<{ n: number }>(state, 'check');
-    const adapter = new TestAdapter();
+    const { state, property, adapter } = fresh();
 
     const first = turn(adapter);
     expect(state.get(first)).to.equal(undefined);

@@ -266,6 +266,16 @@ describe('SqliteStorage', () => {
   });
 
   describe('retention', () => {
+    /** Each row's written time, as the file holds it. */
+    const writtenAtOf = (path: string): Record<string, number> => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return Object.fromEntries(db.prepare<[], [string, number]>('SELECT key, written_at FROM bot_storage').raw().all());
+      } finally {
+        db.close();
+      }
+    };
+
     it('stamps each row with the clock at its last write; deleteWrittenBefore honours time and key prefix', async () => {
       let now = 1_000_000;
       const storage = openStorage(freshPath(), { now: () => now });
@@ -285,34 +295,26 @@ describe('SqliteStorage', () => {
     it('a rewrite within restampAfterMs keeps the row\'s time (the index is left alone); later, earlier or with 0, it moves', async () => {
       let now = 1_000_000;
       const path = freshPath();
-      const stamps = () => {
-        const db = new Database(path, { readonly: true });
-        try {
-          return Object.fromEntries(db.prepare<[], [string, number]>('SELECT key, written_at FROM bot_storage').raw().all());
-        } finally {
-          db.close();
-        }
-      };
       const storage = openStorage(path, { now: () => now });
       await storage.write({ a: { v: 1 } });
       now += 60_000;
       await storage.write({ a: { v: 2 } });
-      expect(stamps()).to.deep.equal({ a: 1_000_000 });
+      expect(writtenAtOf(path)).to.deep.equal({ a: 1_000_000 });
       now += 1;
       const { eTag } = (await storage.read(['a'])).a as { eTag: string };
       await storage.write({ a: { v: 3, eTag } });
-      expect(stamps()).to.deep.equal({ a: 1_060_001 });
+      expect(writtenAtOf(path)).to.deep.equal({ a: 1_060_001 });
       // A clock set back (or a stamp asked for behind the stored one) moves it back at once.
       now = 1_000_000;
       await storage.write({ a: { v: 4 } });
-      expect(stamps()).to.deep.equal({ a: 1_000_000 });
+      expect(writtenAtOf(path)).to.deep.equal({ a: 1_000_000 });
       expect((await storage.read(['a'])).a).to.include({ v: 4 });
       await storage.close();
 
       const exact = openStorage(path, { now: () => now, restampAfterMs: 0 });
       now += 1;
       await exact.write({ a: { v: 5 } });
-      expect(stamps()).to.deep.equal({ a: 1_000_001 });
+      expect(writtenAtOf(path)).to.deep.equal({ a: 1_000_001 });
       expect(() => openStorage(freshPath(), { restampAfterMs: -1 })).to.throw(RangeError, /restampAfterMs/);
     });
 
@@ -322,14 +324,6 @@ describe('SqliteStorage', () => {
       const start = now;
       const path = freshPath();
       const storage = openStorage(path, { now: () => now });
-      const writtenAt = () => {
-        const db = new Database(path, { readonly: true });
-        try {
-          return Object.fromEntries(db.prepare<[], [string, number]>('SELECT key, written_at FROM bot_storage').raw().all());
-        } finally {
-          db.close();
-        }
-      };
       await storage.write({
         'moves/u/m/open': { v: 1, lastActiveAt: start + 90 * DAY },
         'msteams/users/u/': { v: 1, lastActiveAt: start },
@@ -338,7 +332,7 @@ describe('SqliteStorage', () => {
         'bogus': { v: 1, lastActiveAt: 8.64e15 },
         'plain': { v: 1 },
       });
-      expect(writtenAt()).to.deep.equal({
+      expect(writtenAtOf(path)).to.deep.equal({
         'moves/u/m/open': start + 90 * DAY,
         'msteams/users/u/': start,
         'moves/u/m/past': start, // a stamp behind the clock: the clock
