@@ -126,6 +126,7 @@ export const QUESTIONS: readonly Question[] = [
 ];
 
 export const QUESTION_IDS = QUESTIONS.map((q) => q.id);
+const QUESTION_ID_SET: ReadonlySet<string> = new Set(QUESTION_IDS);
 
 /** The partner's own questions: asked once per user, kept in the profile, not in each check. */
 export const PROFILE_QUESTION_IDS = ['partnerRoles', 'partnerModel', 'partnerRegion'] as const satisfies readonly QuestionId[];
@@ -216,5 +217,3 @@ export function situationOf(answers: Answers, today: string): Partial<Situation>
   }
   return kept as Partial<Situation>;
 }
-
-const QUESTION_ID_SET: ReadonlySet<string> = new Set(QUESTIONS.map((q) => q.id));

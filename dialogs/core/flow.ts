@@ -155,8 +155,9 @@ export function nextPosition(check: CheckState, profile: UserProfile, today: str
   // Only an optional question can be skipped: a required one without an answer is always still open.
   const skipped = (q: Question) => q.optional === true && check.skipped.includes(q.id);
   const open = relevant.filter((q) => known[q.id] === undefined && !skipped(q));
-  const knownKey = knownKeyOf(known, today, check.continueAnyway === true);
-  const question = open.find((q) => couldChangeGiven(q, known, today, check.continueAnyway === true, knownKey));
+  const continueAnyway = check.continueAnyway === true;
+  const knownKey = knownKeyOf(known, today, continueAnyway);
+  const question = open.find((q) => couldChangeGiven(q, known, today, continueAnyway, knownKey));
   if (!question) return undefined;
   // Profile answers from earlier checks don't count as steps of this one.
   const asked = relevant.filter((q) => known[q.id] !== undefined && !(isProfileQuestion(q.id) && !check.history.includes(q.id))).length;

@@ -1,5 +1,6 @@
 // zod 4's parser (in zod 3.25 as 'zod/v4'): every request is checked here, and it is six times faster than zod 3.
 import { z } from 'zod/v4';
+import { LRUCache } from 'lru-cache';
 
 /**
  * No lone surrogate halves: SQLite stores text as UTF-8, where a lone surrogate becomes U+FFFD, so a key
@@ -37,14 +38,14 @@ const conversation = z
   })
   .passthrough();
 /**
- * Every activity names its service URL, and a channel uses a handful: one that passed is not parsed again (the
- * first few dozen are remembered; a client sending new ones each time is checked each time).
+ * Every activity names its service URL, and a channel uses a handful: one that passed is not parsed again (the 64
+ * most recently seen are remembered).
  */
-const knownServiceUrls = new Set<string>();
+const knownServiceUrls = new LRUCache<string, true>({ max: 64 });
 const isHttpUrl = (v: string): boolean => {
   if (knownServiceUrls.has(v)) return true;
   const ok = /^https?:\/\//i.test(v) && URL.canParse(v);
-  if (ok && knownServiceUrls.size < 64) knownServiceUrls.add(v);
+  if (ok) knownServiceUrls.set(v, true);
   return ok;
 };
 const httpUrl = z.string().max(2048).refine(isHttpUrl, 'Expected an http(s) URL');

@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /** The languages the bot speaks. Their strings live in locales/<lng>/; the config only picks the default. */
 export const LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
 
@@ -9,8 +11,8 @@ export function isLocale(value: unknown): value is Locale {
 
 const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
 
-const MAX_REMEMBERED_TAGS = 64;
-const normalized = new Map<string, Locale | undefined>();
+// A turn asks several times, and clients send a handful of tags: each is worked out once ('none': not one we speak).
+const normalized = new LRUCache<string, Locale | 'none'>({ max: 64 });
 
 /**
  * Maps a BCP 47 tag as Teams sends it (any case, `_` or `-`) to a supported locale,
@@ -18,11 +20,10 @@ const normalized = new Map<string, Locale | undefined>();
  */
 export function normalizeLocale(tag: unknown): Locale | undefined {
   if (typeof tag !== 'string') return undefined;
-  // A turn asks several times, and clients send a handful of tags: each is worked out once (the first few dozen).
-  if (normalized.has(tag)) return normalized.get(tag);
-  const locale = readTag(tag);
-  if (normalized.size < MAX_REMEMBERED_TAGS && tag.length <= 64) normalized.set(tag, locale);
-  return locale;
+  if (tag.length > 64) return readTag(tag);
+  let locale = normalized.get(tag);
+  if (locale === undefined) normalized.set(tag, (locale = readTag(tag) ?? 'none'));
+  return locale === 'none' ? undefined : locale;
 }
 
 function readTag(tag: string): Locale | undefined {
