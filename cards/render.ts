@@ -98,7 +98,6 @@ export const CARD_NAMES = Object.keys(TEMPLATE_JSON) as CardName[];
 
 const TEMPLATES = Object.fromEntries(CARD_NAMES.map((name) => [name, new Template(TEMPLATE_JSON[name])])) as { readonly [N in CardName]: Template };
 
-
 /** A template expanded into something we must never send (a `${` survived: the view model missed a field). */
 export class CardRenderError extends Error {
   constructor(
@@ -131,7 +130,6 @@ export function renderCard<N extends CardName>(name: N, data: CardDataMap[N]): A
 export function toAttachment(card: AdaptiveCardJson, name?: CardName): CardAttachment {
   return name ? { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card, name } : { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
 }
-
 
 /** The template expanded with `data`: compiled where it can be (see COMPILED), else by adaptivecards-templating. */
 export function expandTemplate(name: CardName, data: unknown): AdaptiveCardJson {
